@@ -1,0 +1,120 @@
+import { MikroORM } from '@mikro-orm/postgresql';
+
+import { createOrmOptions } from '../../mikro-orm.config';
+import type { Config } from '../config';
+import type { Logger } from '../logger';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded-database';
+
+/** An open, migrated database and the ORM bound to it. */
+export interface Database {
+  orm: MikroORM;
+  /** 'server' for a PostgreSQL server at DATABASE_URL, 'embedded' for PGlite. */
+  kind: 'server' | 'embedded';
+  /** Where the data lives, safe to log: URLs lose their password. */
+  location: string;
+  /** Runs `select 1`; rejects when the database cannot answer. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Raised when the database cannot be reached or migrated at start-up. */
+export class DatabaseStartError extends Error {
+  override name = 'DatabaseStartError';
+}
+
+const CONNECT_TIMEOUT_MS = 5000;
+
+/** Removes the password from a PostgreSQL URL so that it can be logged. */
+export function describeDatabaseUrl(url: string): string {
+  const parsed = new URL(url);
+  parsed.password = '';
+  return parsed.toString();
+}
+
+/**
+ * Opens the database that the configuration selects (PostgreSQL at DATABASE_URL, otherwise
+ * PGlite in the data folder) and applies pending migrations.
+ */
+export async function openDatabase(config: Config, logger: Logger): Promise<Database> {
+  if (config.databaseUrl) {
+    const location = describeDatabaseUrl(config.databaseUrl);
+    const orm = await connectAndMigrate(config.databaseUrl, config.databasePoolSize, location);
+    return wrap(orm, 'server', location, logger);
+  }
+
+  const embedded = await startEmbeddedDatabase({ dataDir: config.dataDir });
+  const location = `embedded PGlite in ${config.dataDir}`;
+
+  try {
+    const orm = await connectAndMigrate(embedded.url, 1, location);
+    return wrap(orm, 'embedded', location, logger, embedded);
+  } catch (error) {
+    await embedded.stop();
+    throw error;
+  }
+}
+
+/** Connects MikroORM to `url`, checks the connection and migrates the schema. */
+export async function connectAndMigrate(
+  url: string,
+  poolSize: number,
+  location: string,
+): Promise<MikroORM> {
+  const options = createOrmOptions({ clientUrl: url, poolSize });
+  options.pool = { ...options.pool, acquireTimeoutMillis: CONNECT_TIMEOUT_MS };
+  options.driverOptions = { connection: { connectionTimeoutMillis: CONNECT_TIMEOUT_MS } };
+
+  let orm: MikroORM | undefined;
+
+  try {
+    orm = await MikroORM.init(options);
+    await orm.em.getConnection().execute('select 1');
+  } catch (error) {
+    await orm?.close(true);
+    throw new DatabaseStartError(`cannot connect to ${location}: ${reasonOf(error)}`);
+  }
+
+  try {
+    await orm.getMigrator().up();
+  } catch (error) {
+    await orm.close(true);
+    throw new DatabaseStartError(`migrating ${location} failed: ${reasonOf(error)}`);
+  }
+
+  return orm;
+}
+
+function wrap(
+  orm: MikroORM,
+  kind: Database['kind'],
+  location: string,
+  logger: Logger,
+  embedded?: EmbeddedDatabase,
+): Database {
+  return {
+    orm,
+    kind,
+    location,
+    ping: async () => {
+      await orm.em.getConnection().execute('select 1');
+    },
+    close: async () => {
+      await orm.close(true);
+      await embedded?.stop();
+      logger.info({ database: location }, 'database closed');
+    },
+  };
+}
+
+function reasonOf(error: unknown): string {
+  if (error instanceof AggregateError && error.errors.length > 0) {
+    return reasonOf(error.errors[0]);
+  }
+
+  if (error instanceof Error) {
+    const code = (error as { code?: string }).code;
+    return code && !error.message.includes(code) ? `${error.message} (${code})` : error.message;
+  }
+
+  return String(error);
+}

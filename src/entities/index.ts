@@ -1,0 +1,8 @@
+import { Organization } from './organization.entity';
+import { User } from './user.entity';
+
+export { Organization } from './organization.entity';
+export { User } from './user.entity';
+
+/** Every entity class, in the order MikroORM discovers them. */
+export const ENTITIES = [Organization, User];

@@ -1,0 +1,92 @@
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { ArgumentValidationError } from 'type-graphql';
+
+import { DomainError } from '../domain/errors';
+
+interface ValidationProblem {
+  property: string;
+  constraints?: Record<string, string>;
+  children?: ValidationProblem[];
+}
+
+/** Finds the first failed constraint, with the dotted path of the input field it concerns. */
+function firstProblem(
+  problems: ValidationProblem[],
+  prefix = '',
+): { field: string; message: string } | undefined {
+  for (const problem of problems) {
+    const field = prefix ? `${prefix}.${problem.property}` : problem.property;
+    const message = Object.values(problem.constraints ?? {})[0];
+
+    if (message) {
+      return { field, message };
+    }
+
+    const nested = firstProblem(problem.children ?? [], field);
+    if (nested) {
+      return nested;
+    }
+  }
+
+  return undefined;
+}
+
+function unwrap(error: unknown): unknown {
+  return error instanceof GraphQLError ? (error.originalError ?? error) : error;
+}
+
+/**
+ * Whether an error is the caller's fault or a rule of the domain, as opposed to a failure of
+ * the server that must be logged with its stack.
+ */
+export function isExpectedError(error: unknown): boolean {
+  const original = unwrap(error);
+
+  if (original instanceof DomainError || original instanceof ArgumentValidationError) {
+    return true;
+  }
+
+  return original instanceof GraphQLError && original.extensions?.code !== undefined;
+}
+
+/**
+ * Turns any error raised while resolving into what the caller may see. Domain errors and input
+ * validation keep their message and get `extensions.code`; anything else becomes
+ * INTERNAL_SERVER_ERROR without details.
+ */
+export function formatResolverError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+): GraphQLFormattedError {
+  const original = unwrap(error);
+
+  if (original instanceof DomainError) {
+    return {
+      message: original.message,
+      path: formatted.path,
+      extensions: { code: original.code, ...original.details },
+    };
+  }
+
+  if (original instanceof ArgumentValidationError) {
+    const problems = original.extensions.validationErrors as ValidationProblem[];
+    const problem = firstProblem(problems);
+
+    return {
+      message: problem ? `invalid ${problem.field}: ${problem.message}` : original.message,
+      path: formatted.path,
+      extensions: { code: 'BAD_USER_INPUT', field: problem?.field },
+    };
+  }
+
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
+    return { message: formatted.message, locations: formatted.locations, extensions: { code } };
+  }
+
+  return {
+    message: 'internal error; the server log has the details',
+    path: formatted.path,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
+}

@@ -1,0 +1,7 @@
+import type { NonEmptyArray } from 'type-graphql';
+
+import { ServerInfoResolver } from './server-info.resolver';
+
+/** Every resolver class of the public GraphQL schema. */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+export const RESOLVERS: NonEmptyArray<Function> = [ServerInfoResolver];

@@ -1,0 +1,43 @@
+import { randomUUID } from 'node:crypto';
+
+import type { Middleware } from 'koa';
+
+import type { Logger } from '../logger';
+import type { RequestState } from './state';
+
+/** Accepted client request ids: up to 128 letters, digits, dots, dashes and underscores. */
+const REQUEST_ID_PATTERN = /^[\w.-]{1,128}$/;
+
+/**
+ * Gives each request an id (the client's `X-Request-Id` when it is well formed), echoes it
+ * back, and writes one log line when the response is done: request id, method, path,
+ * status, duration and, when authenticated, the organization and token ids.
+ */
+export function requestContext(logger: Logger): Middleware<RequestState> {
+  return async (ctx, next) => {
+    const started = process.hrtime.bigint();
+    const offered = ctx.get('x-request-id');
+    const requestId = REQUEST_ID_PATTERN.test(offered) ? offered : randomUUID();
+
+    ctx.state.requestId = requestId;
+    ctx.state.logger = logger.child({ requestId });
+    ctx.set('X-Request-Id', requestId);
+
+    try {
+      await next();
+    } finally {
+      const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
+      ctx.state.logger.info(
+        {
+          method: ctx.method,
+          path: ctx.path,
+          status: ctx.status,
+          durationMs: Math.round(durationMs * 100) / 100,
+          organizationId: ctx.state.organizationId,
+          tokenId: ctx.state.tokenId,
+        },
+        'request completed',
+      );
+    }
+  };
+}

@@ -1,0 +1,57 @@
+import path from 'node:path';
+
+import { ConfigError, loadConfig } from '../../src/config';
+
+describe('loadConfig', () => {
+  it('uses safe defaults when nothing is set', () => {
+    const config = loadConfig({});
+
+    expect(config.port).toBe(3000);
+    expect(config.host).toBe('127.0.0.1');
+    expect(config.publicUrl).toBe('http://localhost:3000');
+    expect(config.databaseUrl).toBeUndefined();
+    expect(config.dataDir).toBe(path.resolve('data'));
+    expect(config.logLevel).toBe('info');
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(loadConfig({ PORT: '', DATABASE_URL: '' }).port).toBe(3000);
+  });
+
+  it('strips the trailing slash of PUBLIC_URL', () => {
+    const config = loadConfig({ PUBLIC_URL: 'https://roster.example.com/' });
+
+    expect(config.publicUrl).toBe('https://roster.example.com');
+  });
+
+  it('derives PUBLIC_URL from PORT when unset', () => {
+    expect(loadConfig({ PORT: '8080' }).publicUrl).toBe('http://localhost:8080');
+  });
+
+  it('rejects a port that is not a number, naming the variable', () => {
+    expect(() => loadConfig({ PORT: 'abc' })).toThrow(ConfigError);
+    expect(() => loadConfig({ PORT: 'abc' })).toThrow(
+      'invalid configuration: PORT="abc" must be a whole number',
+    );
+  });
+
+  it('lists every invalid variable on one line', () => {
+    let message = '';
+    try {
+      loadConfig({ PORT: '70000', DATABASE_URL: 'mysql://x', LOG_LEVEL: 'loud' });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+
+    expect(message).toContain('PORT="70000" must be between 0 and 65535');
+    expect(message).toContain(
+      'DATABASE_URL="mysql://x" must be a postgres:// or postgresql:// URL',
+    );
+    expect(message).toContain('LOG_LEVEL="loud" must be one of fatal, error, warn');
+    expect(message).not.toContain('\n');
+  });
+
+  it('returns a frozen object', () => {
+    expect(Object.isFrozen(loadConfig({}))).toBe(true);
+  });
+});

@@ -1,0 +1,73 @@
+import type { AddressInfo } from 'node:net';
+import { createServer, type Server } from 'node:http';
+
+import type { MikroORM } from '@mikro-orm/postgresql';
+
+import { createApp, type RosterApp } from '../../src/app';
+import { loadConfig, type Config } from '../../src/config';
+import { connectAndMigrate } from '../../src/db/database';
+import { createLogger } from '../../src/logger';
+import { createTestDatabase, type TestDatabase } from './test-database';
+
+/** A Roster server on an ephemeral port, with its own database and captured log lines. */
+export interface TestServer {
+  /** Base URL such as `http://127.0.0.1:43121`. */
+  url: string;
+  orm: MikroORM;
+  config: Readonly<Config>;
+  database: TestDatabase;
+  /** Every log line written so far, raw JSON text. */
+  logLines: string[];
+  /** Moves the server's clock; `undefined` returns to real time. */
+  setNow(now: Date | undefined): void;
+  close(): Promise<void>;
+}
+
+export interface TestServerOptions {
+  /** Extra environment variables, as a deployment would set them. */
+  env?: Record<string, string>;
+}
+
+/** Starts Roster the way `main.ts` does, on a database of this test file's own. */
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const database = await createTestDatabase();
+  const config = loadConfig({
+    LOG_LEVEL: 'info',
+    PUBLIC_URL: 'https://roster.test',
+    ...options.env,
+  });
+
+  const logLines: string[] = [];
+  const logger = createLogger(config.logLevel, { write: (line: string) => logLines.push(line) });
+
+  let fixedNow: Date | undefined;
+  const orm = await connectAndMigrate(database.url, database.poolSize, 'test database');
+  const app: RosterApp = await createApp({
+    config,
+    logger,
+    orm,
+    now: () => fixedNow ?? new Date(),
+  });
+
+  const server: Server = createServer(app.koa.callback());
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    orm,
+    config,
+    database,
+    logLines,
+    setNow: (now) => {
+      fixedNow = now;
+    },
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await app.stop();
+      await orm.close(true);
+      await database.drop();
+    },
+  };
+}
