@@ -32,7 +32,18 @@ const envSchema = z.object({
     .enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
     .default('info'),
   SHUTDOWN_TIMEOUT_MS: positiveInt.default(10000),
+  ROSTER_BOOTSTRAP_ADMIN_EMAIL: z
+    .email({ message: 'must be an email address' })
+    .default('admin@example.com'),
+  ROSTER_BOOTSTRAP_SCIM_TOKEN: z
+    .string()
+    .min(32, { message: 'must have at least 32 characters' })
+    .max(1024, { message: 'must have at most 1024 characters' })
+    .optional(),
 });
+
+/** Variables whose values never appear in error messages. */
+const SECRET_VARIABLES = new Set(['ROSTER_BOOTSTRAP_SCIM_TOKEN', 'DATABASE_URL']);
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
@@ -47,6 +58,10 @@ export interface Config {
   dataDir: string;
   logLevel: LogLevel;
   shutdownTimeoutMs: number;
+  /** Email and userName of the admin created on first start. */
+  bootstrapAdminEmail: string;
+  /** Secret of a SCIM token created on first start, for automated set-ups. */
+  bootstrapScimToken?: string;
 }
 
 /** Raised when environment variables are invalid; the message is one line naming each one. */
@@ -67,7 +82,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
       const name = String(issue.path[0]);
-      return `${name}=${JSON.stringify(env[name] ?? '')} ${issue.message}`;
+      const shown = SECRET_VARIABLES.has(name) ? '(value hidden)' : JSON.stringify(env[name] ?? '');
+      return `${name}=${shown} ${issue.message}`;
     });
     throw new ConfigError(`invalid configuration: ${problems.join('; ')}`);
   }
@@ -84,5 +100,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     dataDir: path.resolve(values.ROSTER_DATA_DIR),
     logLevel: values.LOG_LEVEL,
     shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
+    bootstrapAdminEmail: values.ROSTER_BOOTSTRAP_ADMIN_EMAIL,
+    bootstrapScimToken: values.ROSTER_BOOTSTRAP_SCIM_TOKEN,
   });
 }

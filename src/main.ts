@@ -5,6 +5,7 @@ import { createServer, type Server } from 'node:http';
 import { createApp } from './app';
 import { ConfigError, loadConfig } from './config';
 import { DatabaseStartError, openDatabase } from './db/database';
+import { bootstrapIfEmpty, type BootstrapResult } from './domain/bootstrap.service';
 import { createLogger, type Logger } from './logger';
 
 /** Stops accepting connections and waits for in-flight requests, up to `timeoutMs`. */
@@ -31,6 +32,12 @@ async function main(): Promise<void> {
   const database = await openDatabase(config, logger);
   logger.info({ database: database.location, kind: database.kind }, 'database ready');
 
+  const now = () => new Date();
+  const setup = await bootstrapIfEmpty(database.orm.em.fork(), { config, logger, now });
+  if (setup) {
+    reportFirstStart(setup, logger);
+  }
+
   const app = await createApp({ config, logger, orm: database.orm });
   const server = createServer(app.koa.callback());
   server.keepAliveTimeout = 65_000;
@@ -56,6 +63,34 @@ async function main(): Promise<void> {
     await app.stop();
     await database.close();
   });
+}
+
+/**
+ * Tells the operator about the first start. The one-time password goes to standard output as
+ * plain text, never into the structured log.
+ */
+function reportFirstStart(setup: BootstrapResult, logger: Logger): void {
+  logger.info(
+    { organizationId: setup.organizationId, adminUserId: setup.adminUserId },
+    'first start: created organization "default" and its admin',
+  );
+  if (setup.scimTokenId) {
+    logger.info(
+      { organizationId: setup.organizationId, tokenId: setup.scimTokenId },
+      'created the SCIM token given in ROSTER_BOOTSTRAP_SCIM_TOKEN',
+    );
+  }
+
+  process.stdout.write(
+    [
+      '',
+      `Roster created organization "default" with admin ${setup.adminEmail}.`,
+      `One-time password: ${setup.oneTimePassword}`,
+      'It is shown only now; sign in and change it.',
+      '',
+      '',
+    ].join('\n'),
+  );
 }
 
 /** Shuts down once on SIGTERM or SIGINT; a second signal, or the timeout, exits at once. */

@@ -1,14 +1,15 @@
-import { Entity, PrimaryKey, Property, Unique } from '@mikro-orm/core';
+import { Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 
 /** A tenant: every other table row belongs to exactly one organization. */
 @Entity({ tableName: 'organizations' })
 export class Organization {
+  [OptionalProps]?: 'allowNeverExpiringTokens' | 'createdAt' | 'updatedAt';
+
   @PrimaryKey({ type: 'uuid' })
   id!: string;
 
   /** Short name used in URLs (`/sso/{slug}/login`), unique across Roster. */
   @Property({ type: 'text' })
-  @Unique()
   slug!: string;
 
   @Property({ type: 'text' })

@@ -1,4 +1,4 @@
-import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 
 export type UserRole = 'ADMIN' | 'MEMBER';
 
@@ -14,6 +14,22 @@ export type ExtensionValues = Record<string, Record<string, unknown>>;
  */
 @Entity({ tableName: 'users' })
 export class User {
+  [OptionalProps]?:
+    | 'active'
+    | 'emails'
+    | 'phoneNumbers'
+    | 'ims'
+    | 'photos'
+    | 'addresses'
+    | 'entitlements'
+    | 'roles'
+    | 'x509Certificates'
+    | 'extensions'
+    | 'role'
+    | 'version'
+    | 'createdAt'
+    | 'updatedAt';
+
   @PrimaryKey({ type: 'uuid' })
   organizationId!: string;
 
@@ -92,7 +108,7 @@ export class User {
   @Property({ type: 'json' })
   roles: MultiValue[] = [];
 
-  @Property({ type: 'json' })
+  @Property({ type: 'json', fieldName: 'x509_certificates' })
   x509Certificates: MultiValue[] = [];
 
   /** argon2id hash of the local sign-in password or of a password sent by SCIM. */

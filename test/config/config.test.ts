@@ -45,10 +45,22 @@ describe('loadConfig', () => {
 
     expect(message).toContain('PORT="70000" must be between 0 and 65535');
     expect(message).toContain(
-      'DATABASE_URL="mysql://x" must be a postgres:// or postgresql:// URL',
+      'DATABASE_URL=(value hidden) must be a postgres:// or postgresql:// URL',
     );
     expect(message).toContain('LOG_LEVEL="loud" must be one of fatal, error, warn');
     expect(message).not.toContain('\n');
+  });
+
+  it('hides the value of a rejected bootstrap token', () => {
+    expect(() => loadConfig({ ROSTER_BOOTSTRAP_SCIM_TOKEN: 'short-secret' })).toThrow(
+      'invalid configuration: ROSTER_BOOTSTRAP_SCIM_TOKEN=(value hidden) must have at least 32 characters',
+    );
+  });
+
+  it('rejects a bootstrap admin email that is not an address', () => {
+    expect(() => loadConfig({ ROSTER_BOOTSTRAP_ADMIN_EMAIL: 'admin' })).toThrow(
+      'ROSTER_BOOTSTRAP_ADMIN_EMAIL="admin" must be an email address',
+    );
   });
 
   it('returns a frozen object', () => {

@@ -6,6 +6,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { createApp, type RosterApp } from '../../src/app';
 import { loadConfig, type Config } from '../../src/config';
 import { connectAndMigrate } from '../../src/db/database';
+import { bootstrapIfEmpty, type BootstrapResult } from '../../src/domain/bootstrap.service';
 import { createLogger } from '../../src/logger';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
@@ -16,6 +17,8 @@ export interface TestServer {
   orm: MikroORM;
   config: Readonly<Config>;
   database: TestDatabase;
+  /** Organization `default` and its admin, created as on a first start. */
+  bootstrap: BootstrapResult;
   /** Every log line written so far, raw JSON text. */
   logLines: string[];
   /** Moves the server's clock; `undefined` returns to real time. */
@@ -41,13 +44,14 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const logger = createLogger(config.logLevel, { write: (line: string) => logLines.push(line) });
 
   let fixedNow: Date | undefined;
+  const now = () => fixedNow ?? new Date();
   const orm = await connectAndMigrate(database.url, database.poolSize, 'test database');
-  const app: RosterApp = await createApp({
-    config,
-    logger,
-    orm,
-    now: () => fixedNow ?? new Date(),
-  });
+  const bootstrap = await bootstrapIfEmpty(orm.em.fork(), { config, logger, now });
+  if (!bootstrap) {
+    throw new Error('a fresh test database already had an organization');
+  }
+
+  const app: RosterApp = await createApp({ config, logger, orm, now });
 
   const server: Server = createServer(app.koa.callback());
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -58,6 +62,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     orm,
     config,
     database,
+    bootstrap,
     logLines,
     setNow: (now) => {
       fixedNow = now;

@@ -1,7 +1,11 @@
 import { Migration20261204000000 } from './Migration20261204000000';
+import { Migration20261204000100 } from './Migration20261204000100';
 
 /**
  * Every migration in the order it runs. Listing them keeps compiled builds, Jest and the
  * MikroORM CLI on the same set without scanning folders.
  */
-export const MIGRATIONS = [{ name: 'Migration20261204000000', class: Migration20261204000000 }];
+export const MIGRATIONS = [
+  { name: 'Migration20261204000000', class: Migration20261204000000 },
+  { name: 'Migration20261204000100', class: Migration20261204000100 },
+];

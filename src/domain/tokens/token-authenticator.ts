@@ -1,0 +1,122 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+
+import type { TokenScope } from '../../entities/api-token.entity';
+import type { UserRole } from '../../entities/user.entity';
+import type { DomainDeps } from '../deps';
+import type { Principal } from '../principal';
+import { hashTokenSecret } from './token-secret';
+
+/** Why a bearer token was rejected; logged with the token id, never shown to the caller. */
+export type TokenRejection =
+  'unknown' | 'revoked' | 'expired' | 'wrong-scope' | 'owner-inactive' | 'owner-not-admin';
+
+export type TokenCheck =
+  | { ok: true; principal: Principal }
+  | { ok: false; reason: TokenRejection; tokenId?: string; organizationId?: string };
+
+interface TokenRow {
+  organization_id: string;
+  id: string;
+  title: string;
+  scope: TokenScope;
+  expires_at: Date | string | null;
+  revoked_at: Date | string | null;
+  user_id: string;
+  role: UserRole;
+  active: boolean;
+}
+
+const LAST_USED_INTERVAL_MS = 60_000;
+
+/** Longest secret worth hashing; Roster's secrets have 55 characters. */
+const MAX_SECRET_LENGTH = 1024;
+
+/**
+ * Checks bearer tokens: one indexed query per request, so revocation, expiry and changes to
+ * the owner take effect at once. `lastUsedAt` is written at most once a minute per token and
+ * per process.
+ */
+export class TokenAuthenticator {
+  private readonly lastUsedWrites = new Map<string, number>();
+
+  constructor(private readonly deps: DomainDeps) {}
+
+  /** Returns the principal a secret stands for, or why the secret is rejected. */
+  async check(em: EntityManager, secret: string, scope: TokenScope): Promise<TokenCheck> {
+    if (secret.length === 0 || secret.length > MAX_SECRET_LENGTH) {
+      return { ok: false, reason: 'unknown' };
+    }
+
+    const rows = await em.execute<TokenRow[]>(
+      `select t.organization_id, t.id, t.title, t.scope, t.expires_at, t.revoked_at,
+              u.id as user_id, u.role, u.active
+         from api_tokens t
+         join users u on u.organization_id = t.organization_id and u.id = t.user_id
+        where t.secret_hash = ?`,
+      [hashTokenSecret(secret)],
+    );
+    const row = rows[0];
+
+    if (!row) {
+      return { ok: false, reason: 'unknown' };
+    }
+
+    const rejection = this.rejectionOf(row, scope);
+    if (rejection) {
+      return { ok: false, reason: rejection, tokenId: row.id, organizationId: row.organization_id };
+    }
+
+    await this.recordUse(em, row);
+
+    return {
+      ok: true,
+      principal: {
+        organizationId: row.organization_id,
+        userId: row.user_id,
+        role: row.role,
+        via: 'token',
+        tokenId: row.id,
+        tokenTitle: row.title,
+      },
+    };
+  }
+
+  private rejectionOf(row: TokenRow, scope: TokenScope): TokenRejection | undefined {
+    const now = this.deps.now().getTime();
+
+    if (row.revoked_at !== null) {
+      return 'revoked';
+    }
+    if (row.expires_at !== null && new Date(row.expires_at).getTime() <= now) {
+      return 'expired';
+    }
+    if (row.scope !== scope) {
+      return 'wrong-scope';
+    }
+    if (!row.active) {
+      return 'owner-inactive';
+    }
+    if (row.role !== 'ADMIN') {
+      return 'owner-not-admin';
+    }
+
+    return undefined;
+  }
+
+  private async recordUse(em: EntityManager, row: TokenRow): Promise<void> {
+    const now = this.deps.now();
+    const lastWrite = this.lastUsedWrites.get(row.id) ?? 0;
+
+    if (now.getTime() - lastWrite < LAST_USED_INTERVAL_MS) {
+      return;
+    }
+    this.lastUsedWrites.set(row.id, now.getTime());
+
+    const threshold = new Date(now.getTime() - LAST_USED_INTERVAL_MS);
+    await em.execute(
+      `update api_tokens set last_used_at = ?
+        where organization_id = ? and id = ? and (last_used_at is null or last_used_at < ?)`,
+      [now, row.organization_id, row.id, threshold],
+    );
+  }
+}
