@@ -6,14 +6,17 @@ import type { Context } from 'koa';
 
 import type { Config } from './config';
 import type { DomainDeps } from './domain/deps';
-import { Services } from './domain/services';
+import { createSharedServices, Services } from './domain/services';
 import { startGraphQLServer } from './graphql/apollo';
+import { OperationExecutor } from './graphql/execute';
+import { buildGraphQLSchema } from './graphql/schema';
 import type { GraphQLContext } from './graphql/context';
 import { errorHandler } from './http/error-handler';
 import { healthRoutes } from './http/health';
 import { requestContext } from './http/request-context';
 import type { RequestState } from './http/state';
 import type { Logger } from './logger';
+import { scimMiddleware } from './scim/router';
 
 export interface AppDependencies {
   config: Readonly<Config>;
@@ -36,6 +39,7 @@ export async function createApp(deps: AppDependencies): Promise<RosterApp> {
     logger: deps.logger,
     now: deps.now ?? (() => new Date()),
   };
+  const shared = createSharedServices(domainDeps);
 
   const createContext = async (http: Context): Promise<GraphQLContext> => {
     const state = http.state as RequestState;
@@ -45,7 +49,7 @@ export async function createApp(deps: AppDependencies): Promise<RosterApp> {
       requestId: state.requestId,
       logger: state.logger,
       em,
-      services: new Services(em, domainDeps),
+      services: new Services(em, domainDeps, shared),
       http,
     };
   };
@@ -60,10 +64,13 @@ export async function createApp(deps: AppDependencies): Promise<RosterApp> {
   });
   koa.use(health.routes());
 
+  const executor = new OperationExecutor(buildGraphQLSchema(), deps.orm, domainDeps, shared);
+  koa.use(scimMiddleware({ executor, maxBodyBytes: deps.config.maxBodyBytes }));
+
   const graphqlRouter = new Router<RequestState>();
   graphqlRouter.all(
     '/graphql',
-    bodyParser({ enableTypes: ['json'], jsonLimit: '1mb' }),
+    bodyParser({ enableTypes: ['json'], jsonLimit: `${deps.config.maxBodyBytes}b` }),
     graphql.middleware,
   );
   koa.use(graphqlRouter.routes());

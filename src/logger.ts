@@ -31,6 +31,33 @@ export const REDACTED_PATHS = [
   '*.headers["set-cookie"]',
 ];
 
+interface DatabaseError extends Error {
+  code?: string;
+  sqlState?: string;
+  table?: string;
+  constraint?: string;
+}
+
+/**
+ * Serializes errors for the log. Database errors from MikroORM carry the failed SQL with its
+ * values inlined (emails, password hashes), so only their type, code and the database's own
+ * message are kept.
+ */
+export function serializeError(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) {
+    return { message: String(error) };
+  }
+
+  const { code, sqlState, table, constraint } = error as DatabaseError;
+  if (sqlState !== undefined || error.constructor.name.endsWith('Exception')) {
+    const withoutDetail = error.message.split('\n - detail:')[0];
+    const message = withoutDetail.slice(withoutDetail.lastIndexOf(' - ') + 3);
+    return { type: error.constructor.name, code, table, constraint, message };
+  }
+
+  return pino.stdSerializers.err(error) as unknown as Record<string, unknown>;
+}
+
 /** Creates the process logger: JSON lines on stdout, or on `destination` in tests. */
 export function createLogger(level: LogLevel, destination?: DestinationStream): Logger {
   return pino(
@@ -40,6 +67,7 @@ export function createLogger(level: LogLevel, destination?: DestinationStream): 
       timestamp: pino.stdTimeFunctions.isoTime,
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
       formatters: { level: (label) => ({ level: label }) },
+      serializers: { err: serializeError },
     },
     destination,
   );

@@ -1,3 +1,7 @@
+import type { ScimType } from '../scim/schemas/errors';
+
+export type { ScimType } from '../scim/schemas/errors';
+
 /**
  * Error codes shared by the domain, the GraphQL API (`extensions.code`) and the SCIM facade,
  * which maps each code to an HTTP status.
@@ -13,19 +17,6 @@ export type ErrorCode =
   | 'LIMIT_EXCEEDED'
   | 'NOT_IMPLEMENTED'
   | 'UNAVAILABLE';
-
-/** SCIM error types from RFC 7644 §3.12, carried along so the facade can report them. */
-export type ScimType =
-  | 'invalidFilter'
-  | 'tooMany'
-  | 'uniqueness'
-  | 'mutability'
-  | 'invalidSyntax'
-  | 'invalidPath'
-  | 'noTarget'
-  | 'invalidValue'
-  | 'invalidVers'
-  | 'sensitive';
 
 export interface DomainErrorDetails {
   scimType?: ScimType;

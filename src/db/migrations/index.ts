@@ -1,5 +1,6 @@
 import { Migration20261204000000 } from './Migration20261204000000';
 import { Migration20261204000100 } from './Migration20261204000100';
+import { Migration20261204000200 } from './Migration20261204000200';
 
 /**
  * Every migration in the order it runs. Listing them keeps compiled builds, Jest and the
@@ -8,4 +9,5 @@ import { Migration20261204000100 } from './Migration20261204000100';
 export const MIGRATIONS = [
   { name: 'Migration20261204000000', class: Migration20261204000000 },
   { name: 'Migration20261204000100', class: Migration20261204000100 },
+  { name: 'Migration20261204000200', class: Migration20261204000200 },
 ];

@@ -1,7 +1,8 @@
 import type { NonEmptyArray } from 'type-graphql';
 
 import { ServerInfoResolver } from './server-info.resolver';
+import { UserResolver } from './user.resolver';
 
 /** Every resolver class of the public GraphQL schema. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const RESOLVERS: NonEmptyArray<Function> = [ServerInfoResolver];
+export const RESOLVERS: NonEmptyArray<Function> = [ServerInfoResolver, UserResolver];

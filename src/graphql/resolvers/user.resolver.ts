@@ -1,0 +1,69 @@
+import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+
+import { requireAdmin } from '../authorization';
+import type { GraphQLContext } from '../context';
+import { UserInput } from '../inputs/user.input';
+import { userInputToResource } from '../mappers/user-input.mapper';
+import { toUserType } from '../mappers/user-output.mapper';
+import { UserType } from '../types/user.type';
+
+@Resolver(() => UserType)
+export class UserResolver {
+  @Query(() => UserType, { description: 'One user of the organization.' })
+  async user(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID) id: string): Promise<UserType> {
+    const principal = requireAdmin(ctx);
+    const view = await ctx.services.users.get(principal.organizationId, id);
+
+    return toUserType(view, ctx.services.deps.config.publicUrl);
+  }
+
+  @Mutation(() => UserType, { description: 'Creates a user; userName is unique, ignoring case.' })
+  async createUser(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('input', () => UserInput) input: UserInput,
+  ): Promise<UserType> {
+    const principal = requireAdmin(ctx);
+    const view = await ctx.services.users.create(
+      principal.organizationId,
+      userInputToResource(input),
+    );
+
+    return toUserType(view, ctx.services.deps.config.publicUrl);
+  }
+
+  @Mutation(() => UserType, {
+    description: 'Replaces every attribute of a user; omitted attributes are cleared.',
+  })
+  async replaceUser(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UserInput) input: UserInput,
+    @Arg('ifMatch', () => String, {
+      nullable: true,
+      description: 'Fails with PRECONDITION_FAILED unless the user is at this version.',
+    })
+    ifMatch?: string,
+  ): Promise<UserType> {
+    const principal = requireAdmin(ctx);
+    const view = await ctx.services.users.replace(
+      principal.organizationId,
+      id,
+      userInputToResource(input),
+      { ifMatch },
+    );
+
+    return toUserType(view, ctx.services.deps.config.publicUrl);
+  }
+
+  @Mutation(() => ID, { description: 'Deletes a user and its memberships; returns its id.' })
+  async deleteUser(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('ifMatch', () => String, { nullable: true }) ifMatch?: string,
+  ): Promise<string> {
+    const principal = requireAdmin(ctx);
+    await ctx.services.users.delete(principal.organizationId, id, { ifMatch });
+
+    return id;
+  }
+}

@@ -1,0 +1,56 @@
+import type { Middleware } from 'koa';
+
+import type { Logger } from '../../logger';
+import { SCIM_CONTENT_TYPE } from './media-type';
+import { ScimError } from './scim-error';
+
+/** Keeps SCIM errors, turns HTTP errors (405 from the router) into them, hides the rest. */
+function toScimError(caught: unknown, requestId: string): ScimError {
+  if (caught instanceof ScimError) {
+    return caught;
+  }
+
+  const { status, expose, message } = caught as {
+    status?: number;
+    expose?: boolean;
+    message?: string;
+  };
+  if (status && status >= 400 && status < 500 && expose) {
+    return new ScimError(status, message ?? 'invalid request');
+  }
+
+  return new ScimError(500, `internal error; quote request id ${requestId}`);
+}
+
+/**
+ * Answers every failure below `/scim/v2` with an RFC 7644 §3.12 error body in
+ * `application/scim+json`. Unexpected errors become 500 without details and are logged with
+ * the ids involved.
+ */
+export function scimErrorHandler(): Middleware {
+  return async (ctx, next) => {
+    try {
+      await next();
+    } catch (caught) {
+      const logger = ctx.state.logger as Logger;
+      const error = toScimError(caught, ctx.state.requestId);
+
+      if (error.status >= 500) {
+        logger.error(
+          { err: caught, organizationId: ctx.state.organizationId, path: ctx.path },
+          'SCIM request failed',
+        );
+      } else if (error.status >= 400) {
+        logger.debug({ status: error.status, scimType: error.scimType }, error.detail);
+      }
+
+      ctx.status = error.status;
+      ctx.set(error.headers);
+      ctx.body = error.toBody();
+    }
+
+    if (ctx.body !== undefined && ctx.body !== null) {
+      ctx.type = SCIM_CONTENT_TYPE;
+    }
+  };
+}

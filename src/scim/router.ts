@@ -1,0 +1,53 @@
+import Router from '@koa/router';
+import type { Middleware } from 'koa';
+import compose from 'koa-compose';
+
+import type { OperationExecutor } from '../graphql/execute';
+import { scimAuthentication } from './auth';
+import { scimErrorHandler } from './protocol/error-handler';
+import { scimBody } from './protocol/scim-body';
+import { ScimError } from './protocol/scim-error';
+import { userRoutes } from './routes/users';
+import { SchemaRegistry } from './schemas';
+
+export const SCIM_PREFIX = '/scim/v2';
+
+export interface ScimOptions {
+  executor: OperationExecutor;
+  /** Largest accepted request body in bytes. */
+  maxBodyBytes: number;
+}
+
+/**
+ * The SCIM 2.0 service provider (RFC 7644) below `/scim/v2`: errors, authentication and body
+ * parsing wrap every route, including unknown ones, which get a SCIM 404.
+ */
+export function scimMiddleware(options: ScimOptions): Middleware {
+  const { executor } = options;
+  const registry = SchemaRegistry.create();
+  const router = new Router({ prefix: SCIM_PREFIX });
+
+  for (const routes of [userRoutes(executor, registry)]) {
+    router.use(routes.routes());
+  }
+
+  const pipeline: Middleware = compose<any>([
+    scimErrorHandler(),
+    scimAuthentication(executor),
+    scimBody(options.maxBodyBytes),
+    router.routes(),
+    router.allowedMethods({ throw: true }),
+    () => {
+      throw ScimError.notFound('no such SCIM endpoint; see /scim/v2/ResourceTypes');
+    },
+  ]);
+
+  return async (ctx, next) => {
+    const path = ctx.path;
+    if (path !== SCIM_PREFIX && !path.startsWith(`${SCIM_PREFIX}/`)) {
+      return next();
+    }
+
+    return pipeline(ctx, async () => undefined);
+  };
+}
