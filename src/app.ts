@@ -65,7 +65,15 @@ export async function createApp(deps: AppDependencies): Promise<RosterApp> {
   koa.use(health.routes());
 
   const executor = new OperationExecutor(buildGraphQLSchema(), deps.orm, domainDeps, shared);
-  koa.use(scimMiddleware({ executor, maxBodyBytes: deps.config.maxBodyBytes }));
+  koa.use(
+    scimMiddleware({
+      executor,
+      publicUrl: deps.config.publicUrl,
+      maxBodyBytes: deps.config.maxBodyBytes,
+      maxResults: deps.config.scimMaxResults,
+      maxPatchOperations: deps.config.scimMaxPatchOperations,
+    }),
+  );
 
   const graphqlRouter = new Router<RequestState>();
   graphqlRouter.all(

@@ -33,6 +33,8 @@ const envSchema = z.object({
     .default('info'),
   SHUTDOWN_TIMEOUT_MS: positiveInt.default(10000),
   ROSTER_MAX_BODY_BYTES: positiveInt.default(1_048_576),
+  SCIM_MAX_RESULTS: positiveInt.default(1000),
+  SCIM_MAX_PATCH_OPERATIONS: positiveInt.default(1000),
   ROSTER_BOOTSTRAP_ADMIN_EMAIL: z
     .email({ message: 'must be an email address' })
     .default('admin@example.com'),
@@ -61,6 +63,10 @@ export interface Config {
   shutdownTimeoutMs: number;
   /** Largest accepted SCIM or GraphQL request body, in bytes. */
   maxBodyBytes: number;
+  /** Largest page of a SCIM list or search (`filter.maxResults`). */
+  scimMaxResults: number;
+  /** Most operations accepted in one SCIM PATCH request. */
+  scimMaxPatchOperations: number;
   /** Email and userName of the admin created on first start. */
   bootstrapAdminEmail: string;
   /** Secret of a SCIM token created on first start, for automated set-ups. */
@@ -104,6 +110,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     logLevel: values.LOG_LEVEL,
     shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
     maxBodyBytes: values.ROSTER_MAX_BODY_BYTES,
+    scimMaxResults: values.SCIM_MAX_RESULTS,
+    scimMaxPatchOperations: values.SCIM_MAX_PATCH_OPERATIONS,
     bootstrapAdminEmail: values.ROSTER_BOOTSTRAP_ADMIN_EMAIL,
     bootstrapScimToken: values.ROSTER_BOOTSTRAP_SCIM_TOKEN,
   });

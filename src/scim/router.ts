@@ -7,6 +7,7 @@ import { scimAuthentication } from './auth';
 import { scimErrorHandler } from './protocol/error-handler';
 import { scimBody } from './protocol/scim-body';
 import { ScimError } from './protocol/scim-error';
+import { discoveryRoutes } from './routes/discovery';
 import { userRoutes } from './routes/users';
 import { SchemaRegistry } from './schemas';
 
@@ -14,8 +15,14 @@ export const SCIM_PREFIX = '/scim/v2';
 
 export interface ScimOptions {
   executor: OperationExecutor;
+  /** PUBLIC_URL, from which resource locations are built. */
+  publicUrl: string;
   /** Largest accepted request body in bytes. */
   maxBodyBytes: number;
+  /** Largest page of a list or search (`filter.maxResults`). */
+  maxResults: number;
+  /** Most operations accepted in one PATCH request. */
+  maxPatchOperations: number;
 }
 
 /**
@@ -27,7 +34,14 @@ export function scimMiddleware(options: ScimOptions): Middleware {
   const registry = SchemaRegistry.create();
   const router = new Router({ prefix: SCIM_PREFIX });
 
-  for (const routes of [userRoutes(executor, registry)]) {
+  const base = `${options.publicUrl}${SCIM_PREFIX}`;
+  const limits = {
+    maxResults: options.maxResults,
+    maxOperations: options.maxPatchOperations,
+    maxPayloadBytes: options.maxBodyBytes,
+  };
+
+  for (const routes of [userRoutes(executor, registry), discoveryRoutes(executor, base, limits)]) {
     router.use(routes.routes());
   }
 

@@ -1,8 +1,13 @@
 import type { NonEmptyArray } from 'type-graphql';
 
+import { ScimSchemaResolver } from './scim-schema.resolver';
 import { ServerInfoResolver } from './server-info.resolver';
 import { UserResolver } from './user.resolver';
 
 /** Every resolver class of the public GraphQL schema. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const RESOLVERS: NonEmptyArray<Function> = [ServerInfoResolver, UserResolver];
+export const RESOLVERS: NonEmptyArray<Function> = [
+  ScimSchemaResolver,
+  ServerInfoResolver,
+  UserResolver,
+];

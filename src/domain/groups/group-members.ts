@@ -1,0 +1,171 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+
+import { DomainError } from '../errors';
+import { isUuid } from '../users/user-rules';
+import type { MemberView } from './group-view';
+
+interface MemberRow {
+  member_id: string;
+  member_type: 'User' | 'Group';
+  display: string | null;
+}
+
+/**
+ * Membership changes as set operations on `group_members`: their cost depends on the members
+ * named, never on the size of the group, and no member list is loaded.
+ */
+export class GroupMembers {
+  constructor(private readonly em: EntityManager) {}
+
+  /**
+   * Adds members that exist in the organization; members already present are skipped.
+   * Returns how many rows were added. Unknown ids fail the whole change.
+   */
+  async add(organizationId: string, groupId: string, memberIds: string[], now: Date) {
+    const ids = [...new Set(memberIds)];
+    if (ids.length === 0) {
+      return 0;
+    }
+
+    const known = await this.classify(organizationId, ids);
+    const missing = ids.filter((id) => !known.has(id));
+    if (missing.length > 0) {
+      throw DomainError.invalid(
+        `cannot add members that are not users or groups of this organization: ` +
+          `${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''}`,
+        { field: 'members' },
+      );
+    }
+
+    const groupIds = ids.filter((id) => known.get(id) === 'Group');
+    await this.assertNoCycle(organizationId, groupId, groupIds);
+
+    const result = await this.em.execute<{ inserted: number }[]>(
+      `with rows as (
+         insert into group_members (organization_id, group_id, member_id, member_type, created_at)
+         select ?, ?, candidate.id, candidate.type, ?
+           from (select id, 'User' as type from users where organization_id = ? and id in (?)
+                 union all
+                 select id, 'Group' from groups where organization_id = ? and id in (?)) candidate
+         on conflict do nothing
+         returning 1)
+       select count(*)::int as inserted from rows`,
+      [organizationId, groupId, now, organizationId, ids, organizationId, ids],
+    );
+
+    return result[0]?.inserted ?? 0;
+  }
+
+  /** Removes the named members; ids that are not members are ignored. Returns the count. */
+  async remove(organizationId: string, groupId: string, memberIds: string[]): Promise<number> {
+    const ids = [...new Set(memberIds)].filter(isUuid);
+    if (ids.length === 0) {
+      return 0;
+    }
+
+    const rows = await this.em.execute<{ member_id: string }[]>(
+      `delete from group_members where organization_id = ? and group_id = ? and member_id in (?)
+       returning member_id`,
+      [organizationId, groupId, ids],
+    );
+
+    return rows.length;
+  }
+
+  /** Removes every member. Returns the count. */
+  async removeAll(organizationId: string, groupId: string): Promise<number> {
+    const rows = await this.em.execute<{ member_id: string }[]>(
+      'delete from group_members where organization_id = ? and group_id = ? returning member_id',
+      [organizationId, groupId],
+    );
+
+    return rows.length;
+  }
+
+  /** Replaces the members with exactly `memberIds`. Returns how many rows changed. */
+  async replace(organizationId: string, groupId: string, memberIds: string[], now: Date) {
+    const ids = [...new Set(memberIds)];
+    if (ids.length === 0) {
+      return this.removeAll(organizationId, groupId);
+    }
+
+    // add() rejects unknown ids, so every id left is a valid uuid for the delete below.
+    const added = await this.add(organizationId, groupId, ids, now);
+    const removed = await this.em.execute<{ member_id: string }[]>(
+      `delete from group_members
+        where organization_id = ? and group_id = ? and member_id not in (?)
+        returning member_id`,
+      [organizationId, groupId, ids],
+    );
+
+    return added + removed.length;
+  }
+
+  /** Lists members with their display names, in id order. */
+  async list(organizationId: string, groupId: string): Promise<MemberView[]> {
+    const rows = await this.em.execute<MemberRow[]>(
+      `select m.member_id, m.member_type,
+              coalesce(u.display_name, u.user_name, g.display_name) as display
+         from group_members m
+         left join users u on m.member_type = 'User'
+              and u.organization_id = m.organization_id and u.id = m.member_id
+         left join groups g on m.member_type = 'Group'
+              and g.organization_id = m.organization_id and g.id = m.member_id
+        where m.organization_id = ? and m.group_id = ?
+        order by m.member_id`,
+      [organizationId, groupId],
+    );
+
+    return rows.map((row) => ({ id: row.member_id, type: row.member_type, display: row.display }));
+  }
+
+  /** Finds which ids are users and which are groups of the organization. */
+  private async classify(organizationId: string, ids: string[]) {
+    const candidates = ids.filter(isUuid);
+    const kinds = new Map<string, 'User' | 'Group'>();
+    if (candidates.length === 0) {
+      return kinds;
+    }
+
+    const rows = await this.em.execute<{ id: string; type: 'User' | 'Group' }[]>(
+      `select id, 'User' as type from users where organization_id = ? and id in (?)
+       union all
+       select id, 'Group' from groups where organization_id = ? and id in (?)`,
+      [organizationId, candidates, organizationId, candidates],
+    );
+    for (const row of rows) {
+      kinds.set(row.id, row.type);
+    }
+
+    return kinds;
+  }
+
+  /** Rejects nesting that would make a group contain itself, directly or through others. */
+  private async assertNoCycle(organizationId: string, groupId: string, memberGroupIds: string[]) {
+    if (memberGroupIds.length === 0) {
+      return;
+    }
+    if (memberGroupIds.includes(groupId)) {
+      throw DomainError.invalid(`group ${groupId} cannot be a member of itself`, {
+        field: 'members',
+      });
+    }
+
+    const rows = await this.em.execute<{ id: string }[]>(
+      `with recursive nested(id) as (
+         select member_id from group_members
+          where organization_id = ? and group_id in (?) and member_type = 'Group'
+         union
+         select m.member_id from group_members m join nested n on m.group_id = n.id
+          where m.organization_id = ? and m.member_type = 'Group')
+       select id from nested where id = ? limit 1`,
+      [organizationId, memberGroupIds, organizationId, groupId],
+    );
+    if (rows.length > 0) {
+      throw DomainError.invalid(
+        `adding these groups to group ${groupId} would make it contain itself`,
+        { field: 'members' },
+      );
+    }
+  }
+}

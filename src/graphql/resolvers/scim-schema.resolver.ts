@@ -1,0 +1,30 @@
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { Ctx, Query, Resolver } from 'type-graphql';
+
+import { requireAdmin } from '../authorization';
+import type { GraphQLContext } from '../context';
+
+@Resolver()
+export class ScimSchemaResolver {
+  @Query(() => [GraphQLJSONObject], {
+    description:
+      "SCIM schema definitions of the caller's organization (RFC 7643 §7): core, enterprise " +
+      'and custom extensions.',
+  })
+  async scimSchemas(@Ctx() ctx: GraphQLContext): Promise<object[]> {
+    const principal = requireAdmin(ctx);
+    const registry = await ctx.services.shared.registries.forOrganization(principal.organizationId);
+
+    return registry.schemas;
+  }
+
+  @Query(() => [GraphQLJSONObject], {
+    description: "SCIM resource types of the caller's organization (RFC 7643 §6).",
+  })
+  async scimResourceTypes(@Ctx() ctx: GraphQLContext): Promise<object[]> {
+    const principal = requireAdmin(ctx);
+    const registry = await ctx.services.shared.registries.forOrganization(principal.organizationId);
+
+    return [...registry.resourceTypes];
+  }
+}
