@@ -48,7 +48,7 @@ export interface PresentFilter {
   readonly path: AttributePath;
 }
 
-/** `left and right` or `left or right`; a chain such as `a and b and c` nests to the left. */
+/** `left and right` or `left or right`. A chain such as `a and b and c` nests to the left. */
 export interface LogicalFilter<F> {
   readonly kind: 'and' | 'or';
   readonly left: F;

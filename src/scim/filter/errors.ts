@@ -1,4 +1,4 @@
-/** What was being parsed when a syntax error occurred. */
+/** Kind of input that failed to parse. */
 export type SyntaxErrorKind = 'filter' | 'patchPath' | 'attributePath';
 
 /**
@@ -11,28 +11,28 @@ export abstract class ScimSyntaxError extends Error {
     message: string,
     /** 0-based offset in the input, in UTF-16 code units, where the offending text starts. */
     readonly position: number,
-    /** The offending text as written; empty when the input ended too early or is too long. */
+    /** The offending text as written, or empty when the input ended too early or is too long. */
     readonly token: string,
   ) {
     super(message);
   }
 }
 
-/** Invalid `filter` parameter; the SCIM facade answers 400 with scimType `invalidFilter`. */
+/** Invalid `filter` parameter, which the SCIM facade reports as 400 `invalidFilter`. */
 export class FilterSyntaxError extends ScimSyntaxError {
   override name = 'FilterSyntaxError';
   readonly kind = 'filter';
 }
 
-/** Invalid PATCH `path`; the SCIM facade answers 400 with scimType `invalidPath`. */
+/** Invalid PATCH `path`, which the SCIM facade reports as 400 `invalidPath`. */
 export class PatchPathSyntaxError extends ScimSyntaxError {
   override name = 'PatchPathSyntaxError';
   readonly kind = 'patchPath';
 }
 
 /**
- * Invalid bare attribute path (`sortBy`, `attributes`, `excludedAttributes`, or a key of a
- * PATCH value object); the caller chooses the scimType.
+ * Invalid bare attribute path from `sortBy`, `attributes`, `excludedAttributes` or a key of a
+ * PATCH value object. The caller chooses the scimType.
  */
 export class AttributePathSyntaxError extends ScimSyntaxError {
   override name = 'AttributePathSyntaxError';
@@ -45,7 +45,7 @@ export type SyntaxErrorFactory = (message: string, position: number, token: stri
 /** The input being parsed, as the lexer and parser need it for messages. */
 export interface ParseSource {
   readonly text: string;
-  /** How messages name the input: `filter`, `path` or `attribute path`. */
+  /** Name of the input in messages: `filter`, `path` or `attribute path`. */
   readonly subject: string;
   readonly fail: SyntaxErrorFactory;
 }

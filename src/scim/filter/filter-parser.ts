@@ -14,7 +14,7 @@ import { readValue } from './value';
 
 /** Where an expression sits, which decides what may follow it and what may appear in it. */
 interface Scope {
-  /** The `(` or `[` that this expression must close; none at the top level. */
+  /** The `(` or `[` that this expression must close, or none at the top level. */
   readonly opener?: Token;
   /** Inside `attr[…]`, the `attr` token: value paths cannot nest. */
   readonly valuePathOf?: Token;
@@ -68,8 +68,8 @@ export class FilterParser {
     if (path.subAttribute !== undefined) {
       this.source.fail(
         `a value filter must follow an attribute without a sub-attribute, but ` +
-          `${quote(pathToken.text)} at position ${pathToken.start} has one; ` +
-          `write it as ${path.name}[${path.subAttribute} …]`,
+          `${quote(pathToken.text)} at position ${pathToken.start} has one; filter the ` +
+          'multi-valued attribute instead, as in emails[type eq "work"].value',
         pathToken.start,
         pathToken.text,
       );
@@ -178,14 +178,8 @@ export class FilterParser {
 
   private parseNot(scope: Scope): Filter {
     this.next();
-    const opener = this.next();
-    this.enter(opener);
-    const inner = { ...scope, opener };
-    const filter = this.parseOr(inner);
-    this.closeScope(inner);
-    this.depth -= 1;
 
-    return { kind: 'not', filter };
+    return { kind: 'not', filter: this.parseGroup(scope) };
   }
 
   private parseAttributeTerm(scope: Scope): Filter {
@@ -214,7 +208,7 @@ export class FilterParser {
     }
 
     // Microsoft Entra sends `emails[type eq "work"].value eq "x"`, which RFC 7644 does not
-    // allow; it means `emails[type eq "work" and value eq "x"]`.
+    // allow. It means `emails[type eq "work" and value eq "x"]`.
     const condition = this.parseAttributeExpression(
       { name: subAttribute.name },
       subAttribute.token,
@@ -259,7 +253,7 @@ export class FilterParser {
   /** Consumes what ends the expression of `scope`: `)`, `]` or the end of the input. */
   private closeScope(scope: Scope): void {
     const token = this.peek();
-    const closer = scope.opener === undefined ? 'end' : scope.opener.kind === '(' ? ')' : ']';
+    const closer = closerOf(scope);
     if (token.kind === closer) {
       if (closer !== 'end') {
         this.next();
@@ -321,4 +315,13 @@ export class FilterParser {
       opener.text,
     );
   }
+}
+
+/** Returns the token kind that ends an expression in `scope`. */
+function closerOf(scope: Scope): 'end' | ')' | ']' {
+  if (scope.opener === undefined) {
+    return 'end';
+  }
+
+  return scope.opener.kind === '(' ? ')' : ']';
 }

@@ -11,7 +11,7 @@ export function isCompareOperator(word: string): word is CompareOperator {
   return (COMPARE_OPERATORS as readonly string[]).includes(word);
 }
 
-/** Whether `token`, after a word, makes that word an attribute path (`not pr`, `or eq 1`). */
+/** Tests whether `token`, after a word, makes that word an attribute path (`not pr`, `or eq 1`). */
 export function startsAttributeExpression(token: Token): boolean {
   if (token.kind === '[') {
     return true;
@@ -22,7 +22,7 @@ export function startsAttributeExpression(token: Token): boolean {
   return word === 'pr' || isCompareOperator(word);
 }
 
-/** Whether `token` looks like a comparison value: a string, a number, true, false or null. */
+/** Tests whether `token` looks like a comparison value: a string, number, true, false or null. */
 export function isValueLike(token: Token): boolean {
   if (token.kind === 'string') {
     return true;

@@ -5,15 +5,15 @@ interface TokenSpan {
   readonly start: number;
   /** Offset just past the last character. */
   readonly end: number;
-  /** The token as written; empty for `end`. */
+  /** The token as written, empty for `end`. */
   readonly text: string;
 }
 
 /**
- * A lexical token. A `word` is a run of attribute-path and number characters (`userName`,
- * `urn:…:2.0:User:name.givenName`, `eq`, `-1.5e3`); the parser decides from its position whether
- * it is a keyword, an operator, a path or a number. An `invalid` token is a run that contains
- * other characters, such as `bob@example.com` or `'bob'`.
+ * A lexical token. A `word` is a run of attribute-path and number characters, such as `userName`,
+ * `urn:…:2.0:User:name.givenName`, `eq` or `-1.5e3`. The parser decides from the word's position
+ * whether it is a keyword, an operator, a path or a number. An `invalid` token is a run that
+ * contains other characters, such as `bob@example.com` or `'bob'`.
  */
 export type Token =
   | (TokenSpan & { readonly kind: 'word' | 'invalid' | 'end' | '(' | ')' | '[' | ']' })
@@ -37,7 +37,7 @@ const ESCAPES: Readonly<Record<string, string>> = {
 };
 
 /**
- * Splits input into tokens on demand, so that errors surface in input order: a parser that
+ * Splits input into tokens on demand. Errors therefore surface in input order, so a parser that
  * stops at an early mistake never reports a later malformed string.
  */
 export class Lexer {

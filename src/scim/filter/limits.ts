@@ -4,7 +4,7 @@ import type { ParseSource } from './errors';
 export interface ParseOptions {
   /** Maximum input length in UTF-16 code units. */
   readonly maxLength?: number;
-  /** Maximum nesting of `(…)`, `not (…)` and `[…]`; each counts as one level. */
+  /** Maximum nesting of `(…)`, `not (…)` and `[…]`, each of which counts as one level. */
   readonly maxDepth?: number;
 }
 
@@ -14,7 +14,7 @@ export interface ParseLimits {
 }
 
 /**
- * Ceiling for `maxDepth`: the parser and printer recurse a few frames per level, and 500 levels
+ * Ceiling for `maxDepth`. The parser and printer recurse a few frames per level, and 500 levels
  * stay far below Node's default stack size.
  */
 export const MAX_DEPTH_CEILING = 500;

@@ -56,7 +56,7 @@ export function printAttributePath(path: AttributePath): string {
   return `${schema}${path.name}${subAttribute}`;
 }
 
-/** Prints a comparison value as JSON; `-0` keeps its sign so that it parses back unchanged. */
+/** Prints a comparison value as JSON. `-0` keeps its sign so that it parses back unchanged. */
 export function printValue(value: FilterValue): string {
   if (typeof value === 'number' && Object.is(value, -0)) {
     return '-0';

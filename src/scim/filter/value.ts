@@ -5,7 +5,7 @@ import type { Token } from './lexer';
 /** `number` of RFC 8259 §6. */
 const JSON_NUMBER = /^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?$/;
 
-/** A word that was meant as a number: it starts like one. */
+/** Start of a word meant as a number: a sign, a digit or a dot. */
 const NUMBER_START = /^[-+0-9.]/;
 
 const KEYWORDS: Readonly<Record<string, FilterValue>> = { true: true, false: false, null: null };

@@ -208,7 +208,7 @@ describe('parseFilter with malformed input', () => {
       'name.givenName[value pr]',
       0,
       'name.givenName',
-      "a value filter must follow an attribute without a sub-attribute, but 'name.givenName' at position 0 has one; write it as name[givenName …]",
+      'a value filter must follow an attribute without a sub-attribute, but \'name.givenName\' at position 0 has one; filter the multi-valued attribute instead, as in emails[type eq "work"].value',
     ],
     [
       'pr with a value',

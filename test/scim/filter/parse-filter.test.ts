@@ -1,6 +1,7 @@
 import {
   COMPARE_OPERATORS,
   parseFilter,
+  printFilter,
   type AttributePath,
   type Filter,
   type FilterValue,
@@ -407,6 +408,26 @@ describe('parseFilter', () => {
 
       expect(filter).toStrictEqual(present('a'));
       expect(operands).toBe(400);
+    });
+
+    it('parses and prints nesting at the depth ceiling', () => {
+      const text = `${'not ('.repeat(250)}${'('.repeat(249)}emails[type pr]${')'.repeat(499)}`;
+      let filter = parseFilter(text, { maxDepth: 500 });
+      let nots = 0;
+      while (filter.kind === 'not') {
+        filter = filter.filter;
+        nots += 1;
+      }
+
+      expect(nots).toBe(250);
+      expect(filter).toStrictEqual({
+        kind: 'valuePath',
+        path: { name: 'emails' },
+        filter: present('type'),
+      });
+      expect(printFilter(parseFilter(text, { maxDepth: 500 }))).toBe(
+        `${'not ('.repeat(250)}emails[type pr]${')'.repeat(250)}`,
+      );
     });
 
     it('takes its limits from the options', () => {
