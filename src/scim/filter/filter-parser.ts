@@ -3,22 +3,9 @@ import { failInvalidPath, readAttributePath, readSubAttribute } from './attribut
 import { quote, type ParseSource } from './errors';
 import { Lexer, type Token } from './lexer';
 import type { ParseLimits } from './limits';
-import {
-  isCompareOperator,
-  isKeyword,
-  isValueLike,
-  OPERATOR_LIST,
-  startsAttributeExpression,
-} from './keywords';
+import { isCompareOperator, isKeyword, OPERATOR_LIST, startsAttributeExpression } from './keywords';
+import { after, closerOf, describeToken, failExpected, failScopeEnd, type Scope } from './scope';
 import { readValue } from './value';
-
-/** Where an expression sits, which decides what may follow it and what may appear in it. */
-interface Scope {
-  /** The `(` or `[` that this expression must close, or none at the top level. */
-  readonly opener?: Token;
-  /** Inside `attr[…]`, the `attr` token: value paths cannot nest. */
-  readonly valuePathOf?: Token;
-}
 
 const TERM_EXPECTED = "an attribute path, '(' or 'not ('";
 
@@ -101,12 +88,12 @@ export class FilterParser {
 
   /** Describes `token` for a message: quoted, or as the end of the input. */
   describe(token: Token): string {
-    return token.kind === 'end' ? `the end of the ${this.source.subject}` : quote(token.text);
+    return describeToken(token, this.source);
   }
 
-  /** ` after 'x'`, naming the last token read, or nothing at the start. */
+  /** Returns ` after 'x'` naming the last token read, or nothing at the start. */
   afterPrevious(): string {
-    return this.previous === undefined ? '' : ` after ${quote(this.previous.text)}`;
+    return after(this.previous);
   }
 
   private parseOr(scope: Scope): Filter {
@@ -262,44 +249,11 @@ export class FilterParser {
       return;
     }
 
-    if (isKeyword(this.previous, 'pr') && isValueLike(token)) {
-      this.source.fail(
-        `'pr' takes no value, but ${quote(token.text)} follows it at position ${token.start}; ` +
-          'remove the value, or use an operator such as eq',
-        token.start,
-        token.text,
-      );
-    }
-
-    if (token.kind === 'end' && scope.opener !== undefined) {
-      this.source.fail(
-        `missing ${quote(closer)} for the ${quote(scope.opener.text)} at position ` +
-          `${scope.opener.start}; the ${this.source.subject} ends at position ${token.start}`,
-        token.start,
-        '',
-      );
-    }
-
-    if ((token.kind === ')' || token.kind === ']') && scope.opener === undefined) {
-      const opener = token.kind === ')' ? '(' : '[';
-      this.source.fail(
-        `unexpected ${quote(token.text)} at position ${token.start}; no ${quote(opener)} is open`,
-        token.start,
-        token.text,
-      );
-    }
-
-    const ending = closer === 'end' ? `the end of the ${this.source.subject}` : quote(closer);
-    this.failExpected(`'and', 'or' or ${ending}`, token);
+    failScopeEnd(token, scope, this.previous, this.source);
   }
 
   private failExpected(expected: string, found: Token, hint = ''): never {
-    return this.source.fail(
-      `expected ${expected}${this.afterPrevious()} at position ${found.start}, ` +
-        `found ${this.describe(found)}${hint}`,
-      found.start,
-      found.text,
-    );
+    return failExpected(expected, found, this.previous, this.source, hint);
   }
 
   private enter(opener: Token): void {
@@ -315,13 +269,4 @@ export class FilterParser {
       opener.text,
     );
   }
-}
-
-/** Returns the token kind that ends an expression in `scope`. */
-function closerOf(scope: Scope): 'end' | ')' | ']' {
-  if (scope.opener === undefined) {
-    return 'end';
-  }
-
-  return scope.opener.kind === '(' ? ')' : ']';
 }
