@@ -42,6 +42,12 @@ async function main(): Promise<void> {
   const server = createServer(app.koa.callback());
   server.keepAliveTimeout = 65_000;
 
+  installShutdown(logger, config.shutdownTimeoutMs, async () => {
+    await closeServer(server, config.shutdownTimeoutMs - 1000);
+    await app.stop();
+    await database.close();
+  });
+
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.port, config.host, resolve);
@@ -57,12 +63,6 @@ async function main(): Promise<void> {
     },
     'Roster is listening',
   );
-
-  installShutdown(logger, config.shutdownTimeoutMs, async () => {
-    await closeServer(server, config.shutdownTimeoutMs - 1000);
-    await app.stop();
-    await database.close();
-  });
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 import type { DomainDeps } from './deps';
+import { GroupService } from './groups/group.service';
 import { SchemaRegistryProvider } from './schema-registry.service';
 import { ServerInfoService } from './server-info.service';
 import { TokenAuthenticator } from './tokens/token-authenticator';
@@ -43,6 +44,10 @@ export class Services {
 
   get users(): UserService {
     return this.memo('users', () => new UserService(this.em, this.deps, this.shared.registries));
+  }
+
+  get groups(): GroupService {
+    return this.memo('groups', () => new GroupService(this.em, this.deps, this.shared.registries));
   }
 
   private memo<T>(key: string, create: () => T): T {

@@ -8,6 +8,9 @@ import { scimErrorHandler } from './protocol/error-handler';
 import { scimBody } from './protocol/scim-body';
 import { ScimError } from './protocol/scim-error';
 import { discoveryRoutes } from './routes/discovery';
+import { groupRoutes } from './routes/groups';
+import { ResourceLister } from './routes/list';
+import { searchRoutes } from './routes/search';
 import { userRoutes } from './routes/users';
 import { SchemaRegistry } from './schemas';
 
@@ -41,7 +44,15 @@ export function scimMiddleware(options: ScimOptions): Middleware {
     maxPayloadBytes: options.maxBodyBytes,
   };
 
-  for (const routes of [userRoutes(executor, registry), discoveryRoutes(executor, base, limits)]) {
+  const lister = new ResourceLister(executor);
+  const routeGroups = [
+    searchRoutes(lister),
+    userRoutes(executor, registry, lister),
+    groupRoutes(executor, registry, lister),
+    discoveryRoutes(executor, base, limits),
+  ];
+
+  for (const routes of routeGroups) {
     router.use(routes.routes());
   }
 

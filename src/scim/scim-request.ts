@@ -2,8 +2,11 @@ import type { Context } from 'koa';
 
 import type { OperationExecutor, PreparedOperation, Principal } from '../graphql/execute';
 import type { Logger } from '../logger';
-import { toScimError } from './protocol/operation-errors';
+import { listRequestFromQuery } from './protocol/list-request';
 import { SCIM_CONTENT_TYPE } from './protocol/media-type';
+import { toScimError } from './protocol/operation-errors';
+import { applyProjection, projectionIncludes } from './protocol/projection';
+import type { ScimObject } from './schemas';
 
 /** Runs one prepared operation for an authenticated SCIM request; errors become ScimErrors. */
 export async function runOperation<T>(
@@ -27,21 +30,47 @@ export async function runOperation<T>(
   return result.data as T;
 }
 
-/** Sends a SCIM resource with its `ETag` header (RFC 7644 §3.14). */
-export function sendResource(
-  ctx: Context,
-  status: number,
-  resource: Record<string, unknown>,
-): void {
+/**
+ * Sends a SCIM resource with its `ETag` header (RFC 7644 §3.14), projected by the request's
+ * `attributes` or `excludedAttributes`. A GET whose `If-None-Match` names the current version
+ * gets 304 without a body.
+ */
+export function sendResource(ctx: Context, status: number, resource: ScimObject): void {
   const meta = resource.meta as { version?: string; location?: string } | undefined;
+  const request = listRequestFromQuery(ctx.query);
 
-  ctx.status = status;
-  ctx.type = SCIM_CONTENT_TYPE;
-  ctx.body = resource;
   if (meta?.version) {
     ctx.set('ETag', meta.version);
   }
   if (status === 201 && meta?.location) {
     ctx.set('Location', meta.location);
   }
+
+  const ifNoneMatch = ctx.get('if-none-match');
+  if (ctx.method === 'GET' && meta?.version && etagListIncludes(ifNoneMatch, meta.version)) {
+    ctx.status = 304;
+    return;
+  }
+
+  ctx.status = status;
+  ctx.type = SCIM_CONTENT_TYPE;
+  ctx.body = applyProjection(resource, request.projection);
+}
+
+/** Whether an `If-None-Match` or `If-Match` header names `etag` or `*` (RFC 7232 §3). */
+export function etagListIncludes(header: string, etag: string): boolean {
+  if (!header) {
+    return false;
+  }
+
+  const strong = etag.replace(/^W\//, '');
+  return header
+    .split(',')
+    .map((tag) => tag.trim())
+    .some((tag) => tag === '*' || tag === etag || tag.replace(/^W\//, '') === strong);
+}
+
+/** Whether the request's projection keeps `members`, so that the server loads them. */
+export function wantsMembers(ctx: Context): boolean {
+  return projectionIncludes(listRequestFromQuery(ctx.query).projection, 'members');
 }

@@ -9,6 +9,8 @@ import { newId } from '../ids';
 import { buildMeta, etagOf } from '../resource-meta';
 import type { SchemaRegistryProvider } from '../schema-registry.service';
 import { toDomainError } from '../scim-input-error';
+import { groupTargets } from '../query/group-targets';
+import { runListQuery, type ListPage, type ListQuery } from '../query/list-query';
 import { inTransaction } from '../transaction';
 import { isUuid } from '../users/user-rules';
 import { matchesEtag, type WriteOptions } from '../users/user.service';
@@ -37,6 +39,20 @@ export class GroupService {
   /** Returns one group, or NOT_FOUND. */
   async get(organizationId: string, id: string): Promise<GroupView> {
     return this.view(await this.find(this.em, organizationId, id));
+  }
+
+  /** Lists groups matching a SCIM filter, sorted and paged in SQL. */
+  async list(organizationId: string, query: ListQuery): Promise<ListPage<GroupView>> {
+    const registry = await this.registries.forOrganization(organizationId);
+    const page = await runListQuery(
+      this.em,
+      { entity: Group, table: 'groups', targets: groupTargets(registry) },
+      organizationId,
+      query,
+      this.deps.config.scimMaxResults,
+    );
+
+    return { ...page, resources: page.resources.map((group) => this.view(group)) };
   }
 
   /** Lists a group's members with their display names. */

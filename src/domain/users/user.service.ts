@@ -10,6 +10,8 @@ import { newId } from '../ids';
 import { etagOf } from '../resource-meta';
 import type { SchemaRegistryProvider } from '../schema-registry.service';
 import { toDomainError } from '../scim-input-error';
+import { runListQuery, type ListPage, type ListQuery } from '../query/list-query';
+import { userTargets } from '../query/user-targets';
 import { inTransaction } from '../transaction';
 import { applyDocumentToUser, userToDocument } from './user-document';
 import {
@@ -54,6 +56,26 @@ export class UserService {
   async get(organizationId: string, id: string): Promise<UserView> {
     const user = await this.find(this.em, organizationId, id);
     return this.view(this.em, organizationId, user);
+  }
+
+  /** Lists users matching a SCIM filter, sorted and paged in SQL. */
+  async list(organizationId: string, query: ListQuery): Promise<ListPage<UserView>> {
+    const registry = await this.registries.forOrganization(organizationId);
+    const page = await runListQuery(
+      this.em,
+      { entity: User, table: 'users', targets: userTargets(registry) },
+      organizationId,
+      query,
+      this.deps.config.scimMaxResults,
+    );
+    const views = await loadUserViews(
+      this.em,
+      organizationId,
+      page.resources,
+      this.deps.config.publicUrl,
+    );
+
+    return { ...page, resources: views };
   }
 
   /** Creates a user from a SCIM body; `password` is hashed, never stored in clear. */

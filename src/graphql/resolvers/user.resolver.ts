@@ -1,11 +1,12 @@
-import { Arg, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 
 import { requireAdmin } from '../authorization';
 import type { GraphQLContext } from '../context';
+import { ScimListArgs } from '../inputs/list-args';
 import { UserInput } from '../inputs/user.input';
 import { userInputToResource } from '../mappers/user-input.mapper';
 import { toUserType } from '../mappers/user-output.mapper';
-import { UserType } from '../types/user.type';
+import { UserListType, UserType } from '../types/user.type';
 
 @Resolver(() => UserType)
 export class UserResolver {
@@ -15,6 +16,20 @@ export class UserResolver {
     const view = await ctx.services.users.get(principal.organizationId, id);
 
     return toUserType(view, ctx.services.deps.config.publicUrl);
+  }
+
+  @Query(() => UserListType, { description: 'Users matching a SCIM filter, one page at a time.' })
+  async users(@Ctx() ctx: GraphQLContext, @Args(() => ScimListArgs) args: ScimListArgs) {
+    const principal = requireAdmin(ctx);
+    const page = await ctx.services.users.list(principal.organizationId, args);
+    const publicUrl = ctx.services.deps.config.publicUrl;
+
+    return {
+      totalResults: page.totalResults,
+      startIndex: page.startIndex,
+      itemsPerPage: page.resources.length,
+      resources: page.resources.map((view) => toUserType(view, publicUrl)),
+    };
   }
 
   @Mutation(() => UserType, { description: 'Creates a user; userName is unique, ignoring case.' })

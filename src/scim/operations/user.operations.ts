@@ -12,6 +12,17 @@ export const USER_OPERATIONS = {
     mutation ReplaceUser($id: ID!, $input: UserInput!, $ifMatch: String) {
       replaceUser(id: $id, input: $input, ifMatch: $ifMatch) { scim }
     }`,
+  listUsers: `
+    query ListUsers(
+      $filter: String, $sortBy: String, $sortOrder: SortOrder, $startIndex: Int, $count: Int
+    ) {
+      users(
+        filter: $filter, sortBy: $sortBy, sortOrder: $sortOrder, startIndex: $startIndex,
+        count: $count
+      ) {
+        totalResults startIndex resources { scim }
+      }
+    }`,
   deleteUser: `
     mutation DeleteUser($id: ID!, $ifMatch: String) {
       deleteUser(id: $id, ifMatch: $ifMatch)

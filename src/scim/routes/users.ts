@@ -2,20 +2,24 @@ import Router from '@koa/router';
 
 import type { OperationExecutor } from '../../graphql/execute';
 import { USER_OPERATIONS } from '../operations/user.operations';
+import { listRequestFromQuery } from '../protocol/list-request';
+import { listResponse } from '../protocol/list-response';
+import { SCIM_CONTENT_TYPE } from '../protocol/media-type';
+import { readResource } from '../protocol/read-resource';
 import { ScimError } from '../protocol/scim-error';
 import { toUserInput } from '../render/user-input';
-import {
-  normalizeResource,
-  ScimInputError,
-  type SchemaRegistry,
-  type ScimObject,
-} from '../schemas';
+import type { SchemaRegistry, ScimObject } from '../schemas';
 import { runOperation, sendResource } from '../scim-request';
+import type { ResourceLister } from './list';
 
-type UserPayload = { scim: Record<string, unknown> };
+type UserPayload = { scim: ScimObject };
 
 /** `/Users` and `/Users/{id}`: RFC 7644 §3.3 to §3.6 over the user operations. */
-export function userRoutes(executor: OperationExecutor, registry: SchemaRegistry): Router {
+export function userRoutes(
+  executor: OperationExecutor,
+  registry: SchemaRegistry,
+  lister: ResourceLister,
+): Router {
   const router = new Router();
   const op = {
     get: executor.prepare('GetUser', USER_OPERATIONS.getUser),
@@ -25,16 +29,22 @@ export function userRoutes(executor: OperationExecutor, registry: SchemaRegistry
   };
 
   const readInput = (body: unknown) => {
-    try {
-      const normalized = normalizeResource(body, registry, 'User');
-      return toUserInput({ ...normalized.document, ...(normalized.undeclared as ScimObject) });
-    } catch (error) {
-      if (error instanceof ScimInputError) {
-        throw ScimError.badRequest(error.scimType, error.message);
-      }
-      throw error;
+    const normalized = readResource(body, registry, 'User');
+    const input = toUserInput({ ...normalized.document, ...(normalized.undeclared as ScimObject) });
+
+    if (typeof input.userName !== 'string' || input.userName.trim() === '') {
+      throw ScimError.badRequest('invalidValue', "attribute 'userName' is required");
     }
+    return input;
   };
+
+  router.get('/Users', async (ctx) => {
+    const request = listRequestFromQuery(ctx.query);
+    const page = await lister.list(ctx, 'User', request);
+
+    ctx.type = SCIM_CONTENT_TYPE;
+    ctx.body = listResponse(page.resources, page.totalResults, page.startIndex);
+  });
 
   router.get('/Users/:id', async (ctx) => {
     const data = await runOperation<{ user: UserPayload }>(
@@ -49,8 +59,6 @@ export function userRoutes(executor: OperationExecutor, registry: SchemaRegistry
 
   router.post('/Users', async (ctx) => {
     const input = readInput(ctx.request.body);
-    requireUserName(input);
-
     const data = await runOperation<{ createUser: UserPayload }>(
       executor,
       ctx,
@@ -63,8 +71,6 @@ export function userRoutes(executor: OperationExecutor, registry: SchemaRegistry
 
   router.put('/Users/:id', async (ctx) => {
     const input = readInput(ctx.request.body);
-    requireUserName(input);
-
     const data = await runOperation<{ replaceUser: UserPayload }>(
       executor,
       ctx,
@@ -87,11 +93,4 @@ export function userRoutes(executor: OperationExecutor, registry: SchemaRegistry
   });
 
   return router;
-}
-
-/** userName is required (RFC 7643 §4.1.1); GraphQL would report it less clearly. */
-function requireUserName(input: Record<string, unknown>): void {
-  if (typeof input.userName !== 'string' || input.userName.trim() === '') {
-    throw ScimError.badRequest('invalidValue', "attribute 'userName' is required");
-  }
 }
