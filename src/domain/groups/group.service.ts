@@ -46,7 +46,12 @@ export class GroupService {
     const registry = await this.registries.forOrganization(organizationId);
     const page = await runListQuery(
       this.em,
-      { entity: Group, table: 'groups', targets: groupTargets(registry) },
+      {
+        table: 'groups',
+        targets: groupTargets(registry),
+        columns: 'g.*',
+        mapRow: (row) => this.em.map(Group, row as never),
+      },
       organizationId,
       query,
       this.deps.config.scimMaxResults,

@@ -1,5 +1,4 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { EntityClass } from '@mikro-orm/core';
 
 import { parseAttributePath, parseFilter, ScimSyntaxError } from '../../scim/filter';
 import { DomainError } from '../errors';
@@ -27,17 +26,19 @@ export interface ListPage<T> {
   resources: T[];
 }
 
-export interface ListTable<T extends object> {
-  entity: EntityClass<T>;
+export interface ListTable<T> {
   table: string;
   targets: FilterTargets;
+  /** Select list, such as `u.*`. */
+  columns: string;
+  mapRow(row: Record<string, unknown>): T;
 }
 
 /**
  * Runs a list query in SQL: the filter compiles to a condition, sorting and paging happen in
  * the database, ties are broken by id so that pages never overlap or skip.
  */
-export async function runListQuery<T extends object>(
+export async function runListQuery<T>(
   em: EntityManager,
   source: ListTable<T>,
   organizationId: string,
@@ -57,7 +58,7 @@ export async function runListQuery<T extends object>(
     count === 0
       ? []
       : await em.execute<Record<string, unknown>[]>(
-          `select ${alias}.* from ${source.table} ${alias} where ${condition}
+          `select ${source.columns} from ${source.table} ${alias} where ${condition}
             order by ${order.sql} limit ? offset ?`,
           [...params, ...order.params, count, startIndex - 1],
         );
@@ -75,7 +76,7 @@ export async function runListQuery<T extends object>(
   return {
     totalResults,
     startIndex,
-    resources: rows.map((row) => em.map(source.entity, row as never)),
+    resources: rows.map((row) => source.mapRow(row)),
   };
 }
 

@@ -30,12 +30,17 @@ export async function assertUserNameFree(
   const holder = rows[0];
 
   if (holder && holder.id !== exceptUserId) {
-    throw DomainError.conflict(
-      `userName '${userName}' is already used by user ${holder.id}; userName is unique ` +
-        'per organization, ignoring case',
-      'userName',
-    );
+    throw userNameTaken(userName);
   }
+}
+
+/** The conflict reported for a userName that another user has. */
+export function userNameTaken(userName: string): DomainError {
+  return DomainError.conflict(
+    `userName '${userName}' is already used by another user; userName is unique per ` +
+      'organization, ignoring case',
+    'userName',
+  );
 }
 
 /** The manager id of a document's enterprise extension, if any. */
@@ -53,15 +58,18 @@ export function isUuid(value: string): boolean {
   return UUID_PATTERN.test(value);
 }
 
-/** Rejects a manager that is not a user of the organization, or the user itself. */
+/**
+ * Rejects a manager that is not a user of the organization, or the user itself. Returns the
+ * manager's display name when there is a manager.
+ */
 export async function assertManager(
   em: EntityManager,
   organizationId: string,
   managerId: string | undefined,
   userId: string,
-): Promise<void> {
+): Promise<{ display: string } | undefined> {
   if (managerId === undefined) {
-    return;
+    return undefined;
   }
 
   const field = `${ENTERPRISE_USER_SCHEMA}:manager`;
@@ -70,8 +78,9 @@ export async function assertManager(
   }
 
   const rows = isUuid(managerId)
-    ? await em.execute<{ id: string }[]>(
-        'select id from users where organization_id = ? and id = ?',
+    ? await em.execute<{ display: string }[]>(
+        `select coalesce(display_name, user_name) as display from users
+          where organization_id = ? and id = ?`,
         [organizationId, managerId],
       )
     : [];
@@ -81,4 +90,6 @@ export async function assertManager(
       { field },
     );
   }
+
+  return rows[0];
 }

@@ -1,74 +1,73 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 
-import type { User } from '../../entities/user.entity';
+import { User } from '../../entities/user.entity';
 import { buildMeta } from '../resource-meta';
 import { userToDocument } from './user-document';
-import type { GroupReference, ManagerReference, UserView } from './user-view';
-
-interface ManagerRow {
-  id: string;
-  display_name: string | null;
-  user_name: string;
-}
-
-interface MembershipRow {
-  member_id: string;
-  id: string;
-  display_name: string;
-}
+import type { GroupReference, UserView } from './user-view';
 
 /**
- * Builds views for users of one organization with two batched queries: their managers' names
- * and their direct groups.
+ * Columns selected next to `u.*` so that one query returns a user with its manager's name and
+ * its direct groups, instead of one query for each.
  */
-export async function loadUserViews(
-  em: EntityManager,
-  organizationId: string,
-  users: User[],
-  publicUrl: string,
-): Promise<UserView[]> {
-  if (users.length === 0) {
-    return [];
-  }
+export const USER_VIEW_COLUMNS = `
+  (select coalesce(manager.display_name, manager.user_name) from users manager
+    where manager.organization_id = u.organization_id and manager.id = u.manager_id)
+    as view_manager_display,
+  (select coalesce(json_agg(json_build_object('id', grp.id, 'displayName', grp.display_name)
+            order by grp.display_name, grp.id), '[]'::json)
+     from group_members membership
+     join groups grp on grp.organization_id = membership.organization_id
+      and grp.id = membership.group_id
+    where membership.organization_id = u.organization_id and membership.member_id = u.id)
+    as view_groups`;
 
-  const managerIds = [...new Set(users.map((user) => user.managerId).filter(isString))];
-  const managers = new Map<string, ManagerReference>();
-  if (managerIds.length > 0) {
-    const rows = await em.execute<ManagerRow[]>(
-      `select id, display_name, user_name from users
-        where organization_id = ? and id in (?)`,
-      [organizationId, managerIds],
-    );
-    for (const row of rows) {
-      managers.set(row.id, { id: row.id, displayName: row.display_name ?? row.user_name });
-    }
-  }
+/** A row of `select u.*, <USER_VIEW_COLUMNS> from users u`. */
+export type UserViewRow = Record<string, unknown> & {
+  view_manager_display: string | null;
+  view_groups: GroupReference[] | string;
+};
 
-  const groups = new Map<string, GroupReference[]>();
-  const rows = await em.execute<MembershipRow[]>(
-    `select m.member_id, g.id, g.display_name
-       from group_members m
-       join groups g on g.organization_id = m.organization_id and g.id = m.group_id
-      where m.organization_id = ? and m.member_id in (?)
-      order by g.display_name, g.id`,
-    [organizationId, users.map((user) => user.id)],
-  );
-  for (const row of rows) {
-    const list = groups.get(row.member_id) ?? [];
-    list.push({ id: row.id, displayName: row.display_name });
-    groups.set(row.member_id, list);
-  }
+/** Turns a row with USER_VIEW_COLUMNS into a managed entity and its view. */
+export function userViewFromRow(em: EntityManager, row: UserViewRow, publicUrl: string): UserView {
+  const { view_manager_display: managerDisplay, view_groups: groups, ...columns } = row;
+  const user = em.map(User, columns as never);
 
-  return users.map((user) => ({
-    user,
-    document: userToDocument(user),
-    // A manager deleted in the meantime has no row: keep the id so the change stays visible.
-    manager: user.managerId ? (managers.get(user.managerId) ?? { id: user.managerId }) : undefined,
-    groups: groups.get(user.id) ?? [],
-    meta: buildMeta('User', publicUrl, user),
-  }));
+  return buildUserView(user, publicUrl, {
+    managerDisplay,
+    groups: typeof groups === 'string' ? JSON.parse(groups) : groups,
+  });
 }
 
-function isString(value: string | null | undefined): value is string {
-  return typeof value === 'string';
+/** Assembles a view from a user and what is known of its manager and groups. */
+export function buildUserView(
+  user: User,
+  publicUrl: string,
+  related: { managerDisplay?: string | null; groups: GroupReference[] },
+): UserView {
+  return {
+    user,
+    document: userToDocument(user),
+    manager: user.managerId
+      ? { id: user.managerId, displayName: related.managerDisplay ?? null }
+      : undefined,
+    groups: related.groups,
+    meta: buildMeta('User', publicUrl, user),
+  };
+}
+
+/** Loads one user with its view columns, optionally locking the row for an update. */
+export async function loadUserView(
+  em: EntityManager,
+  organizationId: string,
+  id: string,
+  publicUrl: string,
+  options: { forUpdate?: boolean } = {},
+): Promise<UserView | undefined> {
+  const rows = await em.execute<UserViewRow[]>(
+    `select u.*, ${USER_VIEW_COLUMNS} from users u
+      where u.organization_id = ? and u.id = ?${options.forUpdate ? ' for update of u' : ''}`,
+    [organizationId, id],
+  );
+
+  return rows[0] ? userViewFromRow(em, rows[0], publicUrl) : undefined;
 }

@@ -1,5 +1,5 @@
 import { hash } from '@node-rs/argon2';
-import { LockMode } from '@mikro-orm/core';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 import { User } from '../../entities/user.entity';
@@ -7,12 +7,13 @@ import { normalizeResource, type ScimObject } from '../../scim/schemas';
 import type { DomainDeps } from '../deps';
 import { DomainError } from '../errors';
 import { newId } from '../ids';
+import { runListQuery, type ListPage, type ListQuery } from '../query/list-query';
+import { userTargets } from '../query/user-targets';
 import { etagOf } from '../resource-meta';
 import type { SchemaRegistryProvider } from '../schema-registry.service';
 import { toDomainError } from '../scim-input-error';
-import { runListQuery, type ListPage, type ListQuery } from '../query/list-query';
-import { userTargets } from '../query/user-targets';
 import { inTransaction } from '../transaction';
+import { undeclaredExtensions } from './undeclared-extensions';
 import { applyDocumentToUser, userToDocument } from './user-document';
 import {
   assertManager,
@@ -20,8 +21,15 @@ import {
   assertUserNameFree,
   isUuid,
   managerIdOf,
+  userNameTaken,
 } from './user-rules';
-import { loadUserViews } from './user-view-loader';
+import {
+  buildUserView,
+  loadUserView,
+  USER_VIEW_COLUMNS,
+  userViewFromRow,
+  type UserViewRow,
+} from './user-view-loader';
 import type { UserView } from './user-view';
 
 export interface WriteOptions {
@@ -36,6 +44,10 @@ export class UserService {
     private readonly deps: DomainDeps,
     private readonly registries: SchemaRegistryProvider,
   ) {}
+
+  private get publicUrl(): string {
+    return this.deps.config.publicUrl;
+  }
 
   /**
    * Validates a SCIM User body against the organization's schemas and returns its canonical
@@ -52,30 +64,35 @@ export class UserService {
     }
   }
 
-  /** Returns one user, or NOT_FOUND. */
+  /** Returns one user with its manager's name and groups, in one query, or NOT_FOUND. */
   async get(organizationId: string, id: string): Promise<UserView> {
-    const user = await this.find(this.em, organizationId, id);
-    return this.view(this.em, organizationId, user);
+    const view = isUuid(id)
+      ? await loadUserView(this.em, organizationId, id, this.publicUrl)
+      : undefined;
+
+    if (!view) {
+      throw DomainError.notFound('User', id);
+    }
+
+    return view;
   }
 
   /** Lists users matching a SCIM filter, sorted and paged in SQL. */
   async list(organizationId: string, query: ListQuery): Promise<ListPage<UserView>> {
     const registry = await this.registries.forOrganization(organizationId);
-    const page = await runListQuery(
+
+    return runListQuery(
       this.em,
-      { entity: User, table: 'users', targets: userTargets(registry) },
+      {
+        table: 'users',
+        targets: userTargets(registry),
+        columns: `u.*, ${USER_VIEW_COLUMNS}`,
+        mapRow: (row) => userViewFromRow(this.em, row as UserViewRow, this.publicUrl),
+      },
       organizationId,
       query,
       this.deps.config.scimMaxResults,
     );
-    const views = await loadUserViews(
-      this.em,
-      organizationId,
-      page.resources,
-      this.deps.config.publicUrl,
-    );
-
-    return { ...page, resources: views };
   }
 
   /** Creates a user from a SCIM body; `password` is hashed, never stored in clear. */
@@ -86,9 +103,7 @@ export class UserService {
       const { password, rest } = splitPassword(document);
       const userName = assertUserName(rest);
       const id = newId();
-
-      await assertUserNameFree(tx, organizationId, userName);
-      await assertManager(tx, organizationId, managerIdOf(rest), id);
+      const manager = await assertManager(tx, organizationId, managerIdOf(rest), id);
 
       const now = this.deps.now();
       const user = tx.create(User, {
@@ -104,9 +119,9 @@ export class UserService {
       if (password !== undefined) {
         user.passwordHash = await hash(password);
       }
-      await tx.flush();
+      await this.flush(tx, userName);
 
-      return this.view(tx, organizationId, user);
+      return buildUserView(user, this.publicUrl, { managerDisplay: manager?.display, groups: [] });
     });
   }
 
@@ -120,22 +135,18 @@ export class UserService {
     const document = await this.toDocument(organizationId, resource);
 
     return inTransaction(this.em, async (tx) => {
-      const user = await this.findForUpdate(tx, organizationId, id, options);
+      const current = await this.loadForUpdate(tx, organizationId, id, options);
       const { password, rest } = splitPassword(document);
-      const userName = assertUserName(rest);
+      assertUserName(rest);
 
-      await assertUserNameFree(tx, organizationId, userName, id);
-      await assertManager(tx, organizationId, managerIdOf(rest), id);
-
-      await this.write(tx, user, rest, password);
-      return this.view(tx, organizationId, user);
+      return this.write(tx, current, rest, password);
     });
   }
 
   /** Deletes a user with its memberships; groups it left get a new version. */
   async delete(organizationId: string, id: string, options: WriteOptions = {}): Promise<void> {
     await inTransaction(this.em, async (tx) => {
-      const user = await this.findForUpdate(tx, organizationId, id, options);
+      const { user } = await this.loadForUpdate(tx, organizationId, id, options);
       const now = this.deps.now();
 
       await tx.execute(
@@ -160,15 +171,30 @@ export class UserService {
   }
 
   /**
-   * Stores a new document in the user. The version and lastModified change only when an
-   * attribute or the password really changed.
+   * Stores a new document in a user loaded for update and returns its view. The userName and
+   * manager rules run only when those attributes change; the version and lastModified change
+   * only when an attribute or the password really changed.
    */
   async write(
     tx: EntityManager,
-    user: User,
+    current: UserView,
     document: ScimObject,
     password: string | undefined,
-  ): Promise<boolean> {
+  ): Promise<UserView> {
+    const { user } = current;
+    const userName = assertUserName(document);
+    const organizationId = user.organizationId;
+
+    if (userName.toLowerCase() !== user.userName.toLowerCase()) {
+      await assertUserNameFree(tx, organizationId, userName, user.id);
+    }
+
+    let managerDisplay = current.manager?.displayName;
+    const managerId = managerIdOf(document);
+    if (managerId !== undefined && managerId !== user.managerId) {
+      managerDisplay = (await assertManager(tx, organizationId, managerId, user.id))?.display;
+    }
+
     const before = JSON.stringify(userToDocument(user));
     applyDocumentToUser(user, document);
     const changed = JSON.stringify(userToDocument(user)) !== before || password !== undefined;
@@ -180,55 +206,46 @@ export class UserService {
       user.version += 1;
       user.updatedAt = this.deps.now();
     }
+    await this.flush(tx, userName);
 
-    await tx.flush();
-    return changed;
+    return buildUserView(user, this.publicUrl, { managerDisplay, groups: current.groups });
   }
 
-  /** Loads a user, locking its row until the transaction ends, and checks `If-Match`. */
-  async findForUpdate(
+  /** Loads a user with its view, locking its row until the transaction ends; checks If-Match. */
+  async loadForUpdate(
     tx: EntityManager,
     organizationId: string,
     id: string,
     options: WriteOptions,
-  ): Promise<User> {
-    const user = await this.find(tx, organizationId, id, true);
+  ): Promise<UserView> {
+    const view = isUuid(id)
+      ? await loadUserView(tx, organizationId, id, this.publicUrl, { forUpdate: true })
+      : undefined;
 
-    if (options.ifMatch && !matchesEtag(options.ifMatch, user.version)) {
+    if (!view) {
+      throw DomainError.notFound('User', id);
+    }
+    if (options.ifMatch && !matchesEtag(options.ifMatch, view.user.version)) {
       throw new DomainError(
         'PRECONDITION_FAILED',
-        `user ${id} is at version ${etagOf(user.version)}, not ${options.ifMatch}; ` +
+        `user ${id} is at version ${etagOf(view.user.version)}, not ${options.ifMatch}; ` +
           'read it again and retry',
       );
     }
 
-    return user;
-  }
-
-  async view(em: EntityManager, organizationId: string, user: User): Promise<UserView> {
-    const [view] = await loadUserViews(em, organizationId, [user], this.deps.config.publicUrl);
     return view;
   }
 
-  private async find(
-    em: EntityManager,
-    organizationId: string,
-    id: string,
-    lock = false,
-  ): Promise<User> {
-    const user = isUuid(id)
-      ? await em.findOne(
-          User,
-          { organizationId, id },
-          lock ? { lockMode: LockMode.PESSIMISTIC_WRITE } : {},
-        )
-      : null;
-
-    if (!user) {
-      throw DomainError.notFound('User', id);
+  /** Flushes, reporting a concurrent duplicate userName as a uniqueness conflict. */
+  private async flush(tx: EntityManager, userName: string): Promise<void> {
+    try {
+      await tx.flush();
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) {
+        throw userNameTaken(userName);
+      }
+      throw error;
     }
-
-    return user;
   }
 }
 
@@ -241,36 +258,6 @@ export function matchesEtag(ifMatch: string, version: number): boolean {
     .split(',')
     .map((tag) => tag.trim())
     .some((tag) => tag === '*' || tag === current || tag === strong);
-}
-
-/**
- * Keeps simple values sent under custom extension URNs that no schema declares yet, so that
- * nothing Entra ID sends is lost; complex or multi-valued values there are rejected.
- */
-function undeclaredExtensions(undeclared: Record<string, Record<string, unknown>>): ScimObject {
-  const result: ScimObject = {};
-
-  for (const [urn, values] of Object.entries(undeclared)) {
-    const kept: ScimObject = {};
-    for (const [name, value] of Object.entries(values)) {
-      if (value === null || value === undefined) {
-        continue;
-      }
-      if (typeof value === 'object') {
-        throw DomainError.invalid(
-          `attribute '${urn}:${name}' is not declared, so it may only hold a single ` +
-            'string, number or boolean',
-          { field: `${urn}:${name}` },
-        );
-      }
-      kept[name] = String(value);
-    }
-    if (Object.keys(kept).length > 0) {
-      result[urn] = kept;
-    }
-  }
-
-  return result;
 }
 
 function splitPassword(document: ScimObject): { password?: string; rest: ScimObject } {

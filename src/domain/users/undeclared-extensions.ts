@@ -1,0 +1,34 @@
+import type { ScimObject } from '../../scim/schemas';
+import { DomainError } from '../errors';
+
+/**
+ * Keeps simple values sent under custom extension URNs that no schema declares yet, so that
+ * nothing Entra ID sends is lost; complex or multi-valued values there are rejected.
+ */
+export function undeclaredExtensions(
+  undeclared: Record<string, Record<string, unknown>>,
+): ScimObject {
+  const result: ScimObject = {};
+
+  for (const [urn, values] of Object.entries(undeclared)) {
+    const kept: ScimObject = {};
+    for (const [name, value] of Object.entries(values)) {
+      if (value === null || value === undefined) {
+        continue;
+      }
+      if (typeof value === 'object') {
+        throw DomainError.invalid(
+          `attribute '${urn}:${name}' is not declared, so it may only hold a single ` +
+            'string, number or boolean',
+          { field: `${urn}:${name}` },
+        );
+      }
+      kept[name] = String(value);
+    }
+    if (Object.keys(kept).length > 0) {
+      result[urn] = kept;
+    }
+  }
+
+  return result;
+}
