@@ -33,14 +33,13 @@ export async function startEmbeddedDatabase(
     await fs.mkdir(options.dataDir, { recursive: true });
   }
 
-  // The contrib packages publish ES module typings only; a dynamic import satisfies TypeScript.
-  const { btree_gin } = await import('@electric-sql/pglite/contrib/btree_gin');
+  // The contrib package publishes ES module typings only; a dynamic import satisfies TypeScript.
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
 
   const db = await PGlite.create({
     dataDir: options.dataDir,
     loadDataDir: options.loadDump,
-    extensions: { pg_trgm, btree_gin },
+    extensions: { pg_trgm },
   });
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 1 });
   await server.start();

@@ -4,7 +4,6 @@ import { Migration } from '@mikro-orm/migrations';
 export class Migration20261204000000 extends Migration {
   override async up(): Promise<void> {
     this.addSql('create extension if not exists pg_trgm;');
-    this.addSql('create extension if not exists btree_gin;');
 
     // Lower-cased `value` of every element of a multi-valued attribute. It is immutable, so GIN
     // expression indexes can use it to answer case-insensitive `emails.value eq "…"` lookups.
@@ -77,12 +76,17 @@ export class Migration20261204000000 extends Migration {
       'create index users_manager_id on users (organization_id, manager_id)',
       `create index users_display_name
          on users (organization_id, lower(display_name) text_pattern_ops)`,
+      // GIN indexes do not lead with organization_id: a GIN scan intersects the posting lists
+      // of every key, and the organization's list holds all its rows, which made an email
+      // lookup in 100,000 users take 4 ms. The heap check filters by organization, and on
+      // Citus each shard holds few organizations anyway. fastupdate is off because lookups
+      // would otherwise scan the whole list of pending entries until the next vacuum.
       `create index users_emails_values
-         on users using gin (organization_id, scim_lower_values(emails))`,
+         on users using gin (scim_lower_values(emails)) with (fastupdate = off)`,
       `create index users_user_name_trgm
-         on users using gin (organization_id, lower(user_name) gin_trgm_ops)`,
+         on users using gin (lower(user_name) gin_trgm_ops) with (fastupdate = off)`,
       `create index users_display_name_trgm
-         on users using gin (organization_id, lower(display_name) gin_trgm_ops)`,
+         on users using gin (lower(display_name) gin_trgm_ops) with (fastupdate = off)`,
     ];
     for (const statement of indexes) {
       this.addSql(`${statement};`);

@@ -34,7 +34,7 @@ export class Migration20261204000200 extends Migration {
       'create index groups_external_id on groups (organization_id, external_id)',
       'create index groups_updated_at on groups (organization_id, updated_at, id)',
       `create index groups_display_name_trgm
-         on groups using gin (organization_id, lower(display_name) gin_trgm_ops)`,
+         on groups using gin (lower(display_name) gin_trgm_ops) with (fastupdate = off)`,
       'create index group_members_member on group_members (organization_id, member_id)',
     ];
     for (const statement of indexes) {
