@@ -47,8 +47,8 @@ export function scimMiddleware(options: ScimOptions): Middleware {
   const lister = new ResourceLister(executor);
   const routeGroups = [
     searchRoutes(lister),
-    userRoutes(executor, registry, lister),
-    groupRoutes(executor, registry, lister),
+    userRoutes(executor, registry, lister, options.maxPatchOperations),
+    groupRoutes(executor, registry, lister, options.maxPatchOperations),
     discoveryRoutes(executor, base, limits),
   ];
 

@@ -1,4 +1,4 @@
-import { LockMode } from '@mikro-orm/core';
+import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 import { Group } from '../../entities/group.entity';
@@ -14,8 +14,18 @@ import { runListQuery, type ListPage, type ListQuery } from '../query/list-query
 import { inTransaction } from '../transaction';
 import { isUuid } from '../users/user-rules';
 import { matchesEtag, type WriteOptions } from '../users/user.service';
+import type { PatchOperation } from '../../scim/patch';
 import { GroupMembers } from './group-members';
+import { patchGroup } from './group-patch';
 import type { GroupView, MemberView } from './group-view';
+
+function displayNameTaken(displayName: string): DomainError {
+  return DomainError.conflict(
+    `displayName '${displayName}' is already used by another group; group names are unique ` +
+      'per organization, ignoring case',
+    'displayName',
+  );
+}
 
 interface GroupDocument {
   displayName: string;
@@ -82,7 +92,7 @@ export class GroupService {
         createdAt: now,
         updatedAt: now,
       });
-      await tx.flush();
+      await this.flush(tx, document.displayName);
 
       if (document.memberIds?.length) {
         await new GroupMembers(tx).add(organizationId, group.id, document.memberIds, now);
@@ -120,7 +130,7 @@ export class GroupService {
       group.displayName = document.displayName;
       group.externalId = document.externalId;
       this.touch(group, changed, now);
-      await tx.flush();
+      await this.flush(tx, document.displayName);
 
       return this.view(group);
     });
@@ -144,6 +154,33 @@ export class GroupService {
 
       tx.remove(group);
       await tx.flush();
+    });
+  }
+
+  /**
+   * Applies SCIM PATCH operations (RFC 7644 §3.5.2) under a lock on the group row: all of
+   * them or none. Membership changes never load the member list.
+   */
+  async patch(
+    organizationId: string,
+    id: string,
+    operations: PatchOperation[],
+    options: WriteOptions = {},
+  ): Promise<GroupView> {
+    const registry = await this.registries.forOrganization(organizationId);
+
+    return inTransaction(this.em, async (tx) => {
+      const group = await this.findForUpdate(tx, organizationId, id, options);
+      const now = this.deps.now();
+      const outcome = await patchGroup(tx, group, operations, registry, now);
+
+      if (outcome.renamedTo !== undefined) {
+        await this.assertDisplayNameFree(tx, organizationId, outcome.renamedTo, id);
+      }
+
+      this.touch(group, outcome.changed, now);
+      await this.flush(tx, group.displayName);
+      return this.view(group);
     });
   }
 
@@ -192,6 +229,18 @@ export class GroupService {
     });
   }
 
+  /** Flushes, reporting a concurrent duplicate displayName as a uniqueness conflict. */
+  private async flush(tx: EntityManager, displayName: string): Promise<void> {
+    try {
+      await tx.flush();
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) {
+        throw displayNameTaken(displayName);
+      }
+      throw error;
+    }
+  }
+
   /** Gives the group a new version when something changed. */
   touch(group: Group, changed: boolean, now: Date): void {
     if (changed) {
@@ -236,11 +285,7 @@ export class GroupService {
     const holder = rows[0];
 
     if (holder && holder.id !== exceptGroupId) {
-      throw DomainError.conflict(
-        `displayName '${displayName}' is already used by group ${holder.id}; group names are ` +
-          'unique per organization, ignoring case',
-        'displayName',
-      );
+      throw displayNameTaken(displayName);
     }
   }
 

@@ -13,7 +13,9 @@ import { etagOf } from '../resource-meta';
 import type { SchemaRegistryProvider } from '../schema-registry.service';
 import { toDomainError } from '../scim-input-error';
 import { inTransaction } from '../transaction';
+import type { PatchOperation } from '../../scim/patch';
 import { undeclaredExtensions } from './undeclared-extensions';
+import { patchUserDocument } from './user-patch';
 import { applyDocumentToUser, userToDocument } from './user-document';
 import {
   assertManager,
@@ -140,6 +142,30 @@ export class UserService {
       assertUserName(rest);
 
       return this.write(tx, current, rest, password);
+    });
+  }
+
+  /**
+   * Applies SCIM PATCH operations (RFC 7644 §3.5.2) under a row lock: all of them or none.
+   * A PATCH that changes nothing keeps the version and lastModified.
+   */
+  async patch(
+    organizationId: string,
+    id: string,
+    operations: PatchOperation[],
+    options: WriteOptions = {},
+  ): Promise<UserView> {
+    const registry = await this.registries.forOrganization(organizationId);
+
+    return inTransaction(this.em, async (tx) => {
+      const current = await this.loadForUpdate(tx, organizationId, id, options);
+      const patched = patchUserDocument(current, operations, registry);
+
+      if (!patched) {
+        return current;
+      }
+
+      return this.write(tx, current, patched.document, patched.password);
     });
   }
 

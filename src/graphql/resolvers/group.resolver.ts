@@ -18,6 +18,8 @@ import { requireAdmin } from '../authorization';
 import type { GraphQLContext } from '../context';
 import { GroupInput } from '../inputs/group.input';
 import { ScimListArgs } from '../inputs/list-args';
+import { PatchOperationInput } from '../inputs/patch-operation.input';
+import { toPatchOperations } from '../mappers/patch-operations.mapper';
 import { definedFields } from '../mappers/user-input.mapper';
 import { toGroupObject, type GroupObject } from '../mappers/group-output.mapper';
 import { GroupListType, GroupMemberType, GroupType, MemberTypeEnum } from '../types/group.type';
@@ -110,6 +112,28 @@ export class GroupResolver {
       principal.organizationId,
       id,
       toResource(input),
+      { ifMatch },
+    );
+
+    return toGroupObject(view);
+  }
+
+  @Mutation(() => GroupType, {
+    description:
+      'Applies SCIM PATCH operations (RFC 7644 §3.5.2) to a group: all of them or none. ' +
+      'Membership changes touch only the members named.',
+  })
+  async patchGroup(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('operations', () => [PatchOperationInput]) operations: PatchOperationInput[],
+    @Arg('ifMatch', () => String, IF_MATCH) ifMatch?: string,
+  ): Promise<GroupObject> {
+    const principal = requireAdmin(ctx);
+    const view = await ctx.services.groups.patch(
+      principal.organizationId,
+      id,
+      toPatchOperations(operations),
       { ifMatch },
     );
 

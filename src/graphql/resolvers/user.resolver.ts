@@ -3,6 +3,8 @@ import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import { requireAdmin } from '../authorization';
 import type { GraphQLContext } from '../context';
 import { ScimListArgs } from '../inputs/list-args';
+import { PatchOperationInput } from '../inputs/patch-operation.input';
+import { toPatchOperations } from '../mappers/patch-operations.mapper';
 import { UserInput } from '../inputs/user.input';
 import { userInputToResource } from '../mappers/user-input.mapper';
 import { toUserType } from '../mappers/user-output.mapper';
@@ -64,6 +66,26 @@ export class UserResolver {
       principal.organizationId,
       id,
       userInputToResource(input),
+      { ifMatch },
+    );
+
+    return toUserType(view, ctx.services.deps.config.publicUrl);
+  }
+
+  @Mutation(() => UserType, {
+    description: 'Applies SCIM PATCH operations (RFC 7644 §3.5.2) to a user: all of them or none.',
+  })
+  async patchUser(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('operations', () => [PatchOperationInput]) operations: PatchOperationInput[],
+    @Arg('ifMatch', () => String, { nullable: true }) ifMatch?: string,
+  ): Promise<UserType> {
+    const principal = requireAdmin(ctx);
+    const view = await ctx.services.users.patch(
+      principal.organizationId,
+      id,
+      toPatchOperations(operations),
       { ifMatch },
     );
 

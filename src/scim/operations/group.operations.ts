@@ -27,6 +27,18 @@ export const GROUP_OPERATIONS = {
     mutation ReplaceGroup($id: ID!, $input: GroupInput!, $ifMatch: String, $members: Boolean!) {
       replaceGroup(id: $id, input: $input, ifMatch: $ifMatch) { scim(members: $members) }
     }`,
+  patchGroup: `
+    mutation PatchGroup(
+      $id: ID!, $operations: [PatchOperationInput!]!, $ifMatch: String, $members: Boolean!
+    ) {
+      patchGroup(id: $id, operations: $operations, ifMatch: $ifMatch) {
+        scim(members: $members)
+      }
+    }`,
+  patchGroupQuietly: `
+    mutation PatchGroupQuietly($id: ID!, $operations: [PatchOperationInput!]!, $ifMatch: String) {
+      patchGroup(id: $id, operations: $operations, ifMatch: $ifMatch) { id }
+    }`,
   deleteGroup: `
     mutation DeleteGroup($id: ID!, $ifMatch: String) {
       deleteGroup(id: $id, ifMatch: $ifMatch)

@@ -23,6 +23,10 @@ export const USER_OPERATIONS = {
         totalResults startIndex resources { scim }
       }
     }`,
+  patchUser: `
+    mutation PatchUser($id: ID!, $operations: [PatchOperationInput!]!, $ifMatch: String) {
+      patchUser(id: $id, operations: $operations, ifMatch: $ifMatch) { scim }
+    }`,
   deleteUser: `
     mutation DeleteUser($id: ID!, $ifMatch: String) {
       deleteUser(id: $id, ifMatch: $ifMatch)

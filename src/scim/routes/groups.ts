@@ -5,6 +5,7 @@ import { GROUP_OPERATIONS } from '../operations/group.operations';
 import { listRequestFromQuery } from '../protocol/list-request';
 import { listResponse } from '../protocol/list-response';
 import { SCIM_CONTENT_TYPE } from '../protocol/media-type';
+import { readPatchRequest, toOperationInputs } from '../protocol/patch-request';
 import { readResource } from '../protocol/read-resource';
 import { isScimObject, type SchemaRegistry, type ScimObject } from '../schemas';
 import { runOperation, sendResource, wantsMembers } from '../scim-request';
@@ -17,12 +18,15 @@ export function groupRoutes(
   executor: OperationExecutor,
   registry: SchemaRegistry,
   lister: ResourceLister,
+  maxPatchOperations: number,
 ): Router {
   const router = new Router();
   const op = {
     get: executor.prepare('GetGroup', GROUP_OPERATIONS.getGroup),
     create: executor.prepare('CreateGroup', GROUP_OPERATIONS.createGroup),
     replace: executor.prepare('ReplaceGroup', GROUP_OPERATIONS.replaceGroup),
+    patch: executor.prepare('PatchGroup', GROUP_OPERATIONS.patchGroup),
+    patchQuietly: executor.prepare('PatchGroupQuietly', GROUP_OPERATIONS.patchGroupQuietly),
     delete: executor.prepare('DeleteGroup', GROUP_OPERATIONS.deleteGroup),
   };
 
@@ -71,6 +75,33 @@ export function groupRoutes(
       { transactional: true },
     );
     sendResource(ctx, 200, data.replaceGroup.scim);
+  });
+
+  // Entra ID prefers 204 for group PATCH and never needs the member list back, so a body is
+  // sent only when the request asks for one with attributes or excludedAttributes.
+  router.patch('/Groups/:id', async (ctx) => {
+    const operations = readPatchRequest(ctx.request.body, maxPatchOperations);
+    const variables = {
+      id: ctx.params.id,
+      operations: toOperationInputs(operations),
+      ifMatch: ctx.get('if-match') || null,
+    };
+    const request = listRequestFromQuery(ctx.query);
+
+    if (!request.projection.attributes && !request.projection.excludedAttributes) {
+      await runOperation(executor, ctx, op.patchQuietly, variables, { transactional: true });
+      ctx.status = 204;
+      return;
+    }
+
+    const data = await runOperation<{ patchGroup: GroupPayload }>(
+      executor,
+      ctx,
+      op.patch,
+      { ...variables, members: wantsMembers(ctx) },
+      { transactional: true },
+    );
+    sendResource(ctx, 200, data.patchGroup.scim);
   });
 
   router.delete('/Groups/:id', async (ctx) => {

@@ -5,6 +5,7 @@ import { USER_OPERATIONS } from '../operations/user.operations';
 import { listRequestFromQuery } from '../protocol/list-request';
 import { listResponse } from '../protocol/list-response';
 import { SCIM_CONTENT_TYPE } from '../protocol/media-type';
+import { readPatchRequest, toOperationInputs } from '../protocol/patch-request';
 import { readResource } from '../protocol/read-resource';
 import { ScimError } from '../protocol/scim-error';
 import { toUserInput } from '../render/user-input';
@@ -19,12 +20,14 @@ export function userRoutes(
   executor: OperationExecutor,
   registry: SchemaRegistry,
   lister: ResourceLister,
+  maxPatchOperations: number,
 ): Router {
   const router = new Router();
   const op = {
     get: executor.prepare('GetUser', USER_OPERATIONS.getUser),
     create: executor.prepare('CreateUser', USER_OPERATIONS.createUser),
     replace: executor.prepare('ReplaceUser', USER_OPERATIONS.replaceUser),
+    patch: executor.prepare('PatchUser', USER_OPERATIONS.patchUser),
     delete: executor.prepare('DeleteUser', USER_OPERATIONS.deleteUser),
   };
 
@@ -79,6 +82,22 @@ export function userRoutes(
       { transactional: true },
     );
     sendResource(ctx, 200, data.replaceUser.scim);
+  });
+
+  router.patch('/Users/:id', async (ctx) => {
+    const operations = readPatchRequest(ctx.request.body, maxPatchOperations);
+    const data = await runOperation<{ patchUser: UserPayload }>(
+      executor,
+      ctx,
+      op.patch,
+      {
+        id: ctx.params.id,
+        operations: toOperationInputs(operations),
+        ifMatch: ctx.get('if-match') || null,
+      },
+      { transactional: true },
+    );
+    sendResource(ctx, 200, data.patchUser.scim);
   });
 
   router.delete('/Users/:id', async (ctx) => {
