@@ -9,3 +9,5 @@ export {
   type PatchOp,
   type PatchOperation,
 } from './parse-patch-request';
+export { applyPatch, type ApplyPatchOptions, type PatchResult } from './apply-patch';
+export { compileValueFilter, type CompiledValueFilter } from './value-filter';
