@@ -11,3 +11,10 @@ export {
 } from './parse-patch-request';
 export { applyPatch, type ApplyPatchOptions, type PatchResult } from './apply-patch';
 export { compileValueFilter, type CompiledValueFilter } from './value-filter';
+export {
+  splitMemberOperations,
+  type DocumentStep,
+  type MemberStep,
+  type PatchStep,
+  type RemoveAllMembersStep,
+} from './member-changes';
