@@ -2,16 +2,19 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import Router from '@koa/router';
 import Koa from 'koa';
 import bodyParser from 'koa-bodyparser';
-import type { Context } from 'koa';
 
 import type { Config } from './config';
+import { SignInThrottle } from './domain/auth/sign-in-throttle';
 import type { DomainDeps } from './domain/deps';
-import { Services } from './domain/services';
+import { OrganizationService } from './domain/organizations/organization.service';
+import { TokenAuthenticator } from './domain/tokens/token-authenticator';
 import { startGraphQLServer } from './graphql/apollo';
-import type { GraphQLContext } from './graphql/context';
+import { createContextFactory } from './graphql/create-context';
+import { requireCsrfHeader } from './http/csrf';
 import { errorHandler } from './http/error-handler';
 import { healthRoutes } from './http/health';
 import { requestContext } from './http/request-context';
+import { ssoMetadataRoutes } from './http/sso-metadata';
 import type { RequestState } from './http/state';
 import type { Logger } from './logger';
 
@@ -35,20 +38,17 @@ export async function createApp(deps: AppDependencies): Promise<RosterApp> {
     config: deps.config,
     logger: deps.logger,
     now: deps.now ?? (() => new Date()),
+    signInThrottle: new SignInThrottle({
+      maxFailures: deps.config.signInMaxFailures,
+      windowSeconds: deps.config.signInBlockSeconds,
+    }),
   };
 
-  const createContext = async (http: Context): Promise<GraphQLContext> => {
-    const state = http.state as RequestState;
-    const em = deps.orm.em.fork();
-
-    return {
-      requestId: state.requestId,
-      logger: state.logger,
-      em,
-      services: new Services(em, domainDeps),
-      http,
-    };
-  };
+  const createContext = createContextFactory({
+    orm: deps.orm,
+    domainDeps,
+    tokenAuthenticator: new TokenAuthenticator(domainDeps),
+  });
   const graphql = await startGraphQLServer(createContext);
 
   const koa = new Koa<RequestState>({ proxy: false });
@@ -63,10 +63,17 @@ export async function createApp(deps: AppDependencies): Promise<RosterApp> {
   const graphqlRouter = new Router<RequestState>();
   graphqlRouter.all(
     '/graphql',
+    requireCsrfHeader(),
     bodyParser({ enableTypes: ['json'], jsonLimit: '1mb' }),
     graphql.middleware,
   );
   koa.use(graphqlRouter.routes());
+
+  const sso = ssoMetadataRoutes(
+    deps.config.publicUrl,
+    () => new OrganizationService(deps.orm.em.fork(), domainDeps),
+  );
+  koa.use(sso.routes());
 
   return {
     koa,

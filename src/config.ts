@@ -35,6 +35,10 @@ const envSchema = z.object({
   ROSTER_BOOTSTRAP_ADMIN_EMAIL: z
     .email({ message: 'must be an email address' })
     .default('admin@example.com'),
+  SESSION_IDLE_TIMEOUT_MINUTES: positiveInt.default(30),
+  SESSION_ABSOLUTE_TIMEOUT_HOURS: positiveInt.default(12),
+  SIGN_IN_MAX_FAILURES: positiveInt.default(5),
+  SIGN_IN_BLOCK_SECONDS: positiveInt.default(900),
   ROSTER_BOOTSTRAP_SCIM_TOKEN: z
     .string()
     .min(32, { message: 'must have at least 32 characters' })
@@ -58,6 +62,14 @@ export interface Config {
   dataDir: string;
   logLevel: LogLevel;
   shutdownTimeoutMs: number;
+  /** A session ends after this many minutes without a request. */
+  sessionIdleTimeoutMinutes: number;
+  /** A session ends this many hours after sign-in, however active. */
+  sessionAbsoluteTimeoutHours: number;
+  /** Failed password sign-ins per account and client address before sign-in is blocked. */
+  signInMaxFailures: number;
+  /** How long, in seconds, password sign-in stays blocked after too many failures. */
+  signInBlockSeconds: number;
   /** Email and userName of the admin created on first start. */
   bootstrapAdminEmail: string;
   /** Secret of a SCIM token created on first start, for automated set-ups. */
@@ -100,6 +112,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     dataDir: path.resolve(values.ROSTER_DATA_DIR),
     logLevel: values.LOG_LEVEL,
     shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
+    sessionIdleTimeoutMinutes: values.SESSION_IDLE_TIMEOUT_MINUTES,
+    sessionAbsoluteTimeoutHours: values.SESSION_ABSOLUTE_TIMEOUT_HOURS,
+    signInMaxFailures: values.SIGN_IN_MAX_FAILURES,
+    signInBlockSeconds: values.SIGN_IN_BLOCK_SECONDS,
     bootstrapAdminEmail: values.ROSTER_BOOTSTRAP_ADMIN_EMAIL,
     bootstrapScimToken: values.ROSTER_BOOTSTRAP_SCIM_TOKEN,
   });

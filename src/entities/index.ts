@@ -1,10 +1,16 @@
 import { ApiToken } from './api-token.entity';
+import { AuditEvent } from './audit-event.entity';
 import { Organization } from './organization.entity';
+import { SamlIntegration } from './saml-integration.entity';
+import { Session } from './session.entity';
 import { User } from './user.entity';
 
 export { ApiToken } from './api-token.entity';
+export { AuditEvent } from './audit-event.entity';
 export { Organization } from './organization.entity';
+export { SamlIntegration } from './saml-integration.entity';
+export { Session } from './session.entity';
 export { User } from './user.entity';
 
 /** Every entity class, in the order MikroORM discovers them. */
-export const ENTITIES = [Organization, User, ApiToken];
+export const ENTITIES = [Organization, User, ApiToken, Session, AuditEvent, SamlIntegration];

@@ -1,5 +1,8 @@
 import { Migration20261204000000 } from './Migration20261204000000';
 import { Migration20261204000100 } from './Migration20261204000100';
+import { Migration20261204100000 } from './Migration20261204100000';
+import { Migration20261204100100 } from './Migration20261204100100';
+import { Migration20261204100200 } from './Migration20261204100200';
 
 /**
  * Every migration in the order it runs. Listing them keeps compiled builds, Jest and the
@@ -8,4 +11,7 @@ import { Migration20261204000100 } from './Migration20261204000100';
 export const MIGRATIONS = [
   { name: 'Migration20261204000000', class: Migration20261204000000 },
   { name: 'Migration20261204000100', class: Migration20261204000100 },
+  { name: 'Migration20261204100000', class: Migration20261204100000 },
+  { name: 'Migration20261204100100', class: Migration20261204100100 },
+  { name: 'Migration20261204100200', class: Migration20261204100200 },
 ];

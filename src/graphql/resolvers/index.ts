@@ -1,7 +1,19 @@
 import type { NonEmptyArray } from 'type-graphql';
 
+import { AuditResolver } from './audit.resolver';
+import { AuthResolver } from './auth.resolver';
+import { OrganizationResolver } from './organization.resolver';
+import { SamlIntegrationResolver } from './saml-integration.resolver';
 import { ServerInfoResolver } from './server-info.resolver';
+import { TokenResolver } from './token.resolver';
 
 /** Every resolver class of the public GraphQL schema. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
-export const RESOLVERS: NonEmptyArray<Function> = [ServerInfoResolver];
+export const RESOLVERS: NonEmptyArray<Function> = [
+  ServerInfoResolver,
+  AuthResolver,
+  TokenResolver,
+  OrganizationResolver,
+  SamlIntegrationResolver,
+  AuditResolver,
+];
