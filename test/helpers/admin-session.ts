@@ -144,3 +144,24 @@ export async function createAdminUser(server: TestServer, organizationId: string
 
   return admin.id;
 }
+
+/** Starts a session for a user and moves its absolute timeout into the past. */
+export async function expiredSession(
+  server: TestServer,
+  organizationId: string,
+  userId: string,
+): Promise<string> {
+  const em = server.orm.em.fork();
+  const started = await new SessionService(em, testDeps(server)).start(
+    organizationId,
+    userId,
+    'PASSWORD',
+  );
+  await em.execute('update sessions set expires_at = ? where organization_id = ? and id = ?', [
+    new Date(Date.now() - 1000),
+    organizationId,
+    started.session.id,
+  ]);
+
+  return `roster_session=${started.secret}`;
+}
