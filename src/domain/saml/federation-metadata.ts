@@ -78,8 +78,9 @@ function parseXml(xml: string): Document {
   const problems: string[] = [];
   const parser = new DOMParser({
     locator: {},
+    // xmldom 0.8 reports unclosed elements only as warnings, so warnings count as errors too.
     errorHandler: {
-      warning: () => undefined,
+      warning: (message: string) => problems.push(message),
       error: (message: string) => problems.push(message),
       fatalError: (message: string) => problems.push(message),
     },
@@ -165,6 +166,10 @@ function signingCertificates(descriptor: Element): string[] {
   return certificates;
 }
 
+/** The first line of an xmldom message, without its `[xmldom warning]` tag. */
 function firstLine(message: string): string {
-  return message.split('\n')[0].slice(0, 200);
+  return message
+    .split('\n')[0]
+    .replace(/^\[xmldom [a-z ]+\]\s*/i, '')
+    .slice(0, 200);
 }
