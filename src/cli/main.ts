@@ -7,17 +7,23 @@ import { ConfigError, loadConfig } from '../config';
 import { DatabaseStartError, openDatabase } from '../db/database';
 import { DomainError } from '../domain/errors';
 import { createLogger } from '../logger';
-import { parseCommandLine, type ParsedCommand } from './cli-args';
+import { parseCommandLine, requireOption, type ParsedCommand } from './cli-args';
 import type { CliContext } from './cli-context';
 import { createOrganization } from './org.command';
 import { createToken, listTokens, revokeToken } from './token.command';
 import { USAGE, UsageError } from './usage';
 
-const COMMANDS: Record<string, (context: CliContext) => Promise<void>> = {
-  'org create': createOrganization,
-  'token create': createToken,
-  'token list': listTokens,
-  'token revoke': revokeToken,
+interface Command {
+  run(context: CliContext): Promise<void>;
+  /** Options checked before the database is opened, so that typos fail fast. */
+  required: string[];
+}
+
+const COMMANDS: Record<string, Command> = {
+  'org create': { run: createOrganization, required: ['name', 'admin-email'] },
+  'token create': { run: createToken, required: ['org', 'title', 'user', 'scope'] },
+  'token list': { run: listTokens, required: ['org'] },
+  'token revoke': { run: revokeToken, required: ['org'] },
 };
 
 /**
@@ -38,9 +44,12 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
 
-  const run = COMMANDS[command.command.join(' ')];
-  if (!run) {
+  const selected = COMMANDS[command.command.join(' ')];
+  if (!selected) {
     return usageFailure(new UsageError(`unknown command '${command.command.join(' ')}'`));
+  }
+  for (const name of selected.required) {
+    requireOption(command, name);
   }
 
   const config = loadConfig();
@@ -49,7 +58,7 @@ async function main(argv: string[]): Promise<number> {
   const database = await openDatabase(config, logger, 'the roster command-line tool');
 
   try {
-    await run({
+    await selected.run({
       em: database.orm.em.fork(),
       deps: { config, logger, now: () => new Date() },
       command,
