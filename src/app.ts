@@ -40,7 +40,7 @@ export async function createApp(deps: AppDependencies): Promise<RosterApp> {
     now: deps.now ?? (() => new Date()),
     signInThrottle: new SignInThrottle({
       maxFailures: deps.config.signInMaxFailures,
-      windowSeconds: deps.config.signInBlockSeconds,
+      windowSeconds: deps.config.signInWindowSeconds,
     }),
   };
 

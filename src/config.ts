@@ -38,7 +38,7 @@ const envSchema = z.object({
   SESSION_IDLE_TIMEOUT_MINUTES: positiveInt.default(30),
   SESSION_ABSOLUTE_TIMEOUT_HOURS: positiveInt.default(12),
   SIGN_IN_MAX_FAILURES: positiveInt.default(5),
-  SIGN_IN_BLOCK_SECONDS: positiveInt.default(900),
+  SIGN_IN_WINDOW_SECONDS: positiveInt.default(900),
   ROSTER_BOOTSTRAP_SCIM_TOKEN: z
     .string()
     .min(32, { message: 'must have at least 32 characters' })
@@ -68,8 +68,8 @@ export interface Config {
   sessionAbsoluteTimeoutHours: number;
   /** Failed password sign-ins per account and client address before sign-in is blocked. */
   signInMaxFailures: number;
-  /** How long, in seconds, password sign-in stays blocked after too many failures. */
-  signInBlockSeconds: number;
+  /** Window in seconds over which failed sign-ins count; blocked sign-in waits for its end. */
+  signInWindowSeconds: number;
   /** Email and userName of the admin created on first start. */
   bootstrapAdminEmail: string;
   /** Secret of a SCIM token created on first start, for automated set-ups. */
@@ -115,7 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     sessionIdleTimeoutMinutes: values.SESSION_IDLE_TIMEOUT_MINUTES,
     sessionAbsoluteTimeoutHours: values.SESSION_ABSOLUTE_TIMEOUT_HOURS,
     signInMaxFailures: values.SIGN_IN_MAX_FAILURES,
-    signInBlockSeconds: values.SIGN_IN_BLOCK_SECONDS,
+    signInWindowSeconds: values.SIGN_IN_WINDOW_SECONDS,
     bootstrapAdminEmail: values.ROSTER_BOOTSTRAP_ADMIN_EMAIL,
     bootstrapScimToken: values.ROSTER_BOOTSTRAP_SCIM_TOKEN,
   });

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { DomainDeps } from '../domain/deps';
 import type { ParsedCommand } from './cli-args';
 
-/** What every command receives. */
+/** Context passed to every command. */
 export interface CliContext {
   em: EntityManager;
   deps: DomainDeps;

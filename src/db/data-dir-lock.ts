@@ -10,7 +10,7 @@ interface LockContent {
   startedAt: string;
 }
 
-/** Raised when another running process holds the data folder. */
+/** Raised when another running process has locked the data folder. */
 export class DataDirLockedError extends Error {
   override name = 'DataDirLockedError';
 }
@@ -24,8 +24,8 @@ export interface DataDirLock {
  * corrupts a folder that two processes open at once. A lock left by a process that no longer
  * runs (after a crash) is taken over. Raises DataDirLockedError naming the holder otherwise.
  *
- * NOTE: liveness is judged by process id on this machine only; a folder shared over a network
- * file system, or a reused process id, can defeat the check.
+ * NOTE: whether the holder still runs is judged by its process id on this machine. A folder
+ * shared over a network file system, or a process id reused by another program, defeats it.
  */
 export function lockDataDir(dataDir: string, owner: string): DataDirLock {
   mkdirSync(dataDir, { recursive: true });

@@ -12,7 +12,7 @@ const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{
 
 /**
  * Whether `value` has the form of a UUID. Ids that do not can match no row, and PostgreSQL
- * raises an error when a uuid column is compared with them, so callers answer NOT_FOUND first.
+ * raises an error when a uuid column is compared with them, so callers raise NOT_FOUND first.
  */
 export function isUuid(value: string): boolean {
   return UUID_PATTERN.test(value);

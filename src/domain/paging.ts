@@ -58,7 +58,7 @@ export function decodeCursor(cursor: string): { time: Date; id: string } {
 
 /**
  * Finds one page of `entity` rows matching `where`, newest first by `timeField` then by id.
- * Keyset paging: the cursor holds the last row's sort key, so a page costs one indexed range
+ * Keyset paging: the cursor contains the last row's sort key, so a page costs one indexed range
  * scan however deep it is, and rows inserted meanwhile never shift later pages.
  */
 export async function findPage<T extends { id: string }>(

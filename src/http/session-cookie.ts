@@ -6,7 +6,7 @@ export const SESSION_COOKIE = 'roster_session';
 /**
  * Sets the session cookie: HttpOnly (no script can read it), SameSite=Lax (not sent on
  * cross-site POSTs), and Secure when PUBLIC_URL is https. Roster usually sits behind a proxy
- * that terminates TLS, so the header is written by hand: Koa's cookie helper refuses Secure
+ * that terminates TLS, so the header is written by hand: Koa's cookie helper rejects Secure
  * cookies on the plain-HTTP hop from the proxy.
  */
 export function setSessionCookie(

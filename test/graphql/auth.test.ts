@@ -29,7 +29,7 @@ describe('session sign-in over GraphQL', () => {
     server.setNow(undefined);
   });
 
-  /** A new organization whose admin has not signed in yet. */
+  /** Creates an organization whose admin has not signed in yet. */
   async function newOrganization() {
     const slug = `org-${newId().slice(-12)}`;
     const created = await new OrganizationService(

@@ -15,7 +15,7 @@ export function completeIntegrationInput(name = 'Entra ID') {
   };
 }
 
-/** Creates a complete SAML integration over GraphQL, enabled unless told otherwise. */
+/** Creates a complete SAML integration over GraphQL, enabled unless `options.enabled` is false. */
 export async function createIntegration(
   server: TestServer,
   cookie: string,

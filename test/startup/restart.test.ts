@@ -28,7 +28,7 @@ describe('main restart', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('prints the one-time password only on the first start, and it still signs in', async () => {
+  it('keeps the one-time password across restarts', async () => {
     const first = await start(dataDir);
     const password = /One-time password: (\S+)/.exec(first.roster.stdout())?.[1];
     await stop(first.roster);

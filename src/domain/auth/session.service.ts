@@ -24,10 +24,13 @@ interface SessionRow {
   password_change_required: boolean;
 }
 
-/** `lastSeenAt` is written at most this often, so most requests cost no write. */
+/**
+ * `lastSeenAt` is written at most this often, so most requests cost no write. A session can
+ * therefore reach its idle timeout up to this long before its last request plus the timeout.
+ */
 const LAST_SEEN_INTERVAL_MS = 60_000;
 
-/** Longest cookie value worth hashing; Roster's secrets have 43 characters. */
+/** Maximum length of a cookie value worth hashing; Roster's secrets have 43 characters. */
 const MAX_SECRET_LENGTH = 256;
 
 /**
@@ -144,7 +147,12 @@ export class SessionService {
     ]);
   }
 
-  /** Deletes a user's sessions that have timed out, so the table does not grow without bound. */
+  /**
+   * Deletes a user's sessions that have timed out; sign-in calls it.
+   *
+   * NOTE: nothing else removes timed-out sessions of users who never sign in again or present
+   * their cookie; such rows stay until then.
+   */
   async deleteExpired(organizationId: string, userId: string): Promise<void> {
     const now = this.deps.now();
     const idleCutoff = new Date(

@@ -28,7 +28,7 @@ export interface SignedIn extends StartedSession {
   principal: Principal;
 }
 
-/** Why a sign-in failed; recorded in the audit trail, never told to the caller. */
+/** Why a sign-in failed: recorded in the audit trail, never sent to the caller. */
 type SignInFailure = 'UNKNOWN_USER' | 'NO_PASSWORD' | 'WRONG_PASSWORD' | 'INACTIVE' | 'NOT_ADMIN';
 
 /** Signs admins in with a local password, the first admin's way in and the fallback to SSO. */
@@ -41,7 +41,7 @@ export class SignInService {
 
   /**
    * Checks an admin's password and starts a session. Every failure raises the same
-   * UNAUTHENTICATED error, so the answer reveals nothing about which accounts exist; after
+   * UNAUTHENTICATED error, so the response reveals nothing about which accounts exist; after
    * repeated failures the attempt raises RATE_LIMITED with the seconds to wait.
    */
   async signIn(input: PasswordSignIn): Promise<SignedIn> {

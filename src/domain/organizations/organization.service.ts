@@ -102,11 +102,6 @@ export class OrganizationService {
     return this.em.findOne(Organization, { slug: slug.trim().toLowerCase() });
   }
 
-  /** Returns the actor's organization. */
-  async get(actor: AdminActor): Promise<Organization> {
-    return this.em.findOneOrFail(Organization, { id: actor.organizationId });
-  }
-
   /** Changes the organization's settings; only the fields given change. */
   async updateSettings(actor: AdminActor, settings: OrganizationSettings): Promise<Organization> {
     return this.em.transactional(async (tx) => {

@@ -129,7 +129,7 @@ function childElements(parent: Element, localName: string, namespace: string): E
   return found;
 }
 
-/** The Location of the HTTP-Redirect service, else of the HTTP-POST one. */
+/** Returns the Location of the HTTP-Redirect service, or else of the HTTP-POST one. */
 function preferredLocation(descriptor: Element, service: string): string | null {
   const services = childElements(descriptor, service, METADATA_NS);
 
@@ -166,7 +166,7 @@ function signingCertificates(descriptor: Element): string[] {
   return certificates;
 }
 
-/** The first line of an xmldom message, without its `[xmldom warning]` tag. */
+/** Returns the first line of an xmldom message, without its `[xmldom warning]` tag. */
 function firstLine(message: string): string {
   return message
     .split('\n')[0]

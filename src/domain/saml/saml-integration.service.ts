@@ -266,9 +266,9 @@ async function findIntegration(
 
 /** Raises BAD_USER_INPUT naming the first value that sign-in needs and the integration lacks. */
 function assertComplete(integration: SamlIntegration, now: Date): void {
-  const missing = (field: string, what: string) =>
+  const missing = (field: string, value: string) =>
     DomainError.invalid(
-      `${field} is required while the integration is enabled: set ${what} with ` +
+      `${field} is required while the integration is enabled: set ${value} with ` +
         'updateSamlIntegration or importSamlIdentityProviderMetadata',
       { field },
     );

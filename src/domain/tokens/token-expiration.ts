@@ -6,7 +6,7 @@ export type TokenExpiration =
 
 const DAY_MS = 24 * 3600 * 1000;
 
-/** The longest lifetime of a token that expires: an explicit date may not lie further ahead. */
+/** Maximum lifetime in days of an expiring token; an explicit date may not lie further ahead. */
 export const MAX_TOKEN_LIFETIME_DAYS = 365;
 
 /** Days of each fixed period. */

@@ -14,7 +14,7 @@ registerEnumType(SamlUserField, {
   description: 'A user field that a SAML assertion attribute can fill.',
 });
 
-@ObjectType({ description: 'A parsed X.509 certificate; the PEM holds no private key.' })
+@ObjectType({ description: 'A parsed X.509 certificate; the PEM contains no private key.' })
 export class Certificate {
   @Field(() => String)
   pem!: string;
