@@ -2,18 +2,21 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import Router from '@koa/router';
 import Koa from 'koa';
 import bodyParser from 'koa-bodyparser';
-import type { Context } from 'koa';
 
 import type { Config } from './config';
+import { SignInThrottle } from './domain/auth/sign-in-throttle';
 import type { DomainDeps } from './domain/deps';
-import { createSharedServices, Services } from './domain/services';
+import { OrganizationService } from './domain/organizations/organization.service';
+import { createSharedServices } from './domain/services';
 import { startGraphQLServer } from './graphql/apollo';
+import { createContextFactory } from './graphql/create-context';
 import { OperationExecutor } from './graphql/execute';
 import { buildGraphQLSchema } from './graphql/schema';
-import type { GraphQLContext } from './graphql/context';
+import { requireCsrfHeader } from './http/csrf';
 import { errorHandler } from './http/error-handler';
 import { healthRoutes } from './http/health';
 import { requestContext } from './http/request-context';
+import { ssoMetadataRoutes } from './http/sso-metadata';
 import type { RequestState } from './http/state';
 import type { Logger } from './logger';
 import { scimMiddleware } from './scim/router';
@@ -38,21 +41,14 @@ export async function createApp(deps: AppDependencies): Promise<RosterApp> {
     config: deps.config,
     logger: deps.logger,
     now: deps.now ?? (() => new Date()),
+    signInThrottle: new SignInThrottle({
+      maxFailures: deps.config.signInMaxFailures,
+      windowSeconds: deps.config.signInWindowSeconds,
+    }),
   };
   const shared = createSharedServices(domainDeps);
 
-  const createContext = async (http: Context): Promise<GraphQLContext> => {
-    const state = http.state as RequestState;
-    const em = deps.orm.em.fork();
-
-    return {
-      requestId: state.requestId,
-      logger: state.logger,
-      em,
-      services: new Services(em, domainDeps, shared),
-      http,
-    };
-  };
+  const createContext = createContextFactory({ orm: deps.orm, domainDeps, shared });
   const graphql = await startGraphQLServer(createContext);
 
   const koa = new Koa<RequestState>({ proxy: false });
@@ -78,10 +74,17 @@ export async function createApp(deps: AppDependencies): Promise<RosterApp> {
   const graphqlRouter = new Router<RequestState>();
   graphqlRouter.all(
     '/graphql',
+    requireCsrfHeader(),
     bodyParser({ enableTypes: ['json'], jsonLimit: `${deps.config.maxBodyBytes}b` }),
     graphql.middleware,
   );
   koa.use(graphqlRouter.routes());
+
+  const sso = ssoMetadataRoutes(
+    deps.config.publicUrl,
+    () => new OrganizationService(deps.orm.em.fork(), domainDeps),
+  );
+  koa.use(sso.routes());
 
   return {
     koa,

@@ -38,6 +38,10 @@ const envSchema = z.object({
   ROSTER_BOOTSTRAP_ADMIN_EMAIL: z
     .email({ message: 'must be an email address' })
     .default('admin@example.com'),
+  SESSION_IDLE_TIMEOUT_MINUTES: positiveInt.default(30),
+  SESSION_ABSOLUTE_TIMEOUT_HOURS: positiveInt.default(12),
+  SIGN_IN_MAX_FAILURES: positiveInt.default(5),
+  SIGN_IN_WINDOW_SECONDS: positiveInt.default(900),
   ROSTER_BOOTSTRAP_SCIM_TOKEN: z
     .string()
     .min(32, { message: 'must have at least 32 characters' })
@@ -67,6 +71,14 @@ export interface Config {
   scimMaxResults: number;
   /** Most operations accepted in one SCIM PATCH request. */
   scimMaxPatchOperations: number;
+  /** A session ends after this many minutes without a request. */
+  sessionIdleTimeoutMinutes: number;
+  /** A session ends this many hours after sign-in, however active. */
+  sessionAbsoluteTimeoutHours: number;
+  /** Failed password sign-ins per account and client address before sign-in is blocked. */
+  signInMaxFailures: number;
+  /** Window in seconds over which failed sign-ins count; blocked sign-in waits for its end. */
+  signInWindowSeconds: number;
   /** Email and userName of the admin created on first start. */
   bootstrapAdminEmail: string;
   /** Secret of a SCIM token created on first start, for automated set-ups. */
@@ -112,6 +124,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     maxBodyBytes: values.ROSTER_MAX_BODY_BYTES,
     scimMaxResults: values.SCIM_MAX_RESULTS,
     scimMaxPatchOperations: values.SCIM_MAX_PATCH_OPERATIONS,
+    sessionIdleTimeoutMinutes: values.SESSION_IDLE_TIMEOUT_MINUTES,
+    sessionAbsoluteTimeoutHours: values.SESSION_ABSOLUTE_TIMEOUT_HOURS,
+    signInMaxFailures: values.SIGN_IN_MAX_FAILURES,
+    signInWindowSeconds: values.SIGN_IN_WINDOW_SECONDS,
     bootstrapAdminEmail: values.ROSTER_BOOTSTRAP_ADMIN_EMAIL,
     bootstrapScimToken: values.ROSTER_BOOTSTRAP_SCIM_TOKEN,
   });

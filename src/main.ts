@@ -53,6 +53,14 @@ async function main(): Promise<void> {
     server.listen(config.port, config.host, resolve);
   });
 
+  // Installed before the line below announces the server, so a SIGTERM sent as soon as it
+  // appears is handled instead of killing the process with the database open.
+  installShutdown(logger, config.shutdownTimeoutMs, async () => {
+    await closeServer(server, config.shutdownTimeoutMs - 1000);
+    await app.stop();
+    await database.close();
+  });
+
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   logger.info(

@@ -3,6 +3,7 @@ import { MikroORM } from '@mikro-orm/postgresql';
 import { createOrmOptions } from '../../mikro-orm.config';
 import type { Config } from '../config';
 import type { Logger } from '../logger';
+import { DataDirLockedError, lockDataDir } from './data-dir-lock';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded-database';
 
 /** An open, migrated database and the ORM bound to it. */
@@ -33,23 +34,48 @@ export function describeDatabaseUrl(url: string): string {
 
 /**
  * Opens the database that the configuration selects (PostgreSQL at DATABASE_URL, otherwise
- * PGlite in the data folder) and applies pending migrations.
+ * PGlite in the data folder) and applies pending migrations. `owner` names the process in the
+ * data folder's lock file, for the error another process gets while this one runs.
  */
-export async function openDatabase(config: Config, logger: Logger): Promise<Database> {
+export async function openDatabase(
+  config: Config,
+  logger: Logger,
+  owner = 'the Roster server',
+): Promise<Database> {
   if (config.databaseUrl) {
     const location = describeDatabaseUrl(config.databaseUrl);
     const orm = await connectAndMigrate(config.databaseUrl, config.databasePoolSize, location);
     return wrap(orm, 'server', location, logger);
   }
 
-  const embedded = await startEmbeddedDatabase({ dataDir: config.dataDir });
+  let lock;
+  try {
+    lock = lockDataDir(config.dataDir, owner);
+  } catch (error) {
+    if (error instanceof DataDirLockedError) {
+      throw new DatabaseStartError(error.message);
+    }
+    throw error;
+  }
+
   const location = `embedded PGlite in ${config.dataDir}`;
+  let embedded: EmbeddedDatabase | undefined;
 
   try {
+    embedded = await startEmbeddedDatabase({ dataDir: config.dataDir });
     const orm = await connectAndMigrate(embedded.url, 1, location);
-    return wrap(orm, 'embedded', location, logger, embedded);
+    const database = wrap(orm, 'embedded', location, logger, embedded);
+
+    return {
+      ...database,
+      close: async () => {
+        await database.close();
+        lock.release();
+      },
+    };
   } catch (error) {
-    await embedded.stop();
+    await embedded?.stop();
+    lock.release();
     throw error;
   }
 }

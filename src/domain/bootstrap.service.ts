@@ -1,18 +1,13 @@
-import { randomBytes } from 'node:crypto';
-
-import { hash } from '@node-rs/argon2';
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 import { Organization } from '../entities/organization.entity';
-import { User } from '../entities/user.entity';
+import { systemActor } from './actor';
 import type { DomainDeps } from './deps';
-import { newId } from './ids';
+import { OrganizationService } from './organizations/organization.service';
 import { TokenService } from './tokens/token.service';
 
 /** Arbitrary constant for `pg_advisory_xact_lock`, so that concurrent first starts queue up. */
 const BOOTSTRAP_LOCK_KEY = 7_240_318_001;
-
-const BOOTSTRAP_TOKEN_LIFETIME_DAYS = 365;
 
 export interface BootstrapResult {
   organizationId: string;
@@ -39,53 +34,31 @@ export async function bootstrapIfEmpty(
       return undefined;
     }
 
-    const now = deps.now();
-    const organization = tx.create(Organization, {
-      id: newId(),
+    const created = await new OrganizationService(tx, deps).createWithAdmin('SYSTEM', {
       slug: 'default',
       name: 'Default organization',
-      allowNeverExpiringTokens: false,
-      createdAt: now,
-      updatedAt: now,
+      adminEmail: deps.config.bootstrapAdminEmail,
     });
-    // Entities declare no relations, so MikroORM cannot order the inserts: flush the parent first.
-    await tx.flush();
-
-    const oneTimePassword = randomBytes(18).toString('base64url');
-    const email = deps.config.bootstrapAdminEmail;
-    const admin = tx.create(User, {
-      organizationId: organization.id,
-      id: newId(),
-      userName: email,
-      displayName: 'Administrator',
-      emails: [{ value: email, type: 'work', primary: true }],
-      role: 'ADMIN',
-      active: true,
-      passwordHash: await hash(oneTimePassword),
-      createdAt: now,
-      updatedAt: now,
-    });
-    await tx.flush();
-
     const result: BootstrapResult = {
-      organizationId: organization.id,
-      adminUserId: admin.id,
-      adminEmail: email,
-      oneTimePassword,
+      organizationId: created.organization.id,
+      adminUserId: created.admin.id,
+      adminEmail: created.admin.userName,
+      oneTimePassword: created.oneTimePassword,
     };
 
     const secret = deps.config.bootstrapScimToken;
     if (secret) {
-      const lifetimeMs = BOOTSTRAP_TOKEN_LIFETIME_DAYS * 24 * 3600 * 1000;
-      const created = await new TokenService(tx, deps).create(organization.id, {
+      const actor = systemActor(created.organization.id, 'SYSTEM');
+      const token = await new TokenService(tx, deps).create(actor, {
         title: 'Bootstrap SCIM token',
         description: 'Created at first start from ROSTER_BOOTSTRAP_SCIM_TOKEN',
-        userId: admin.id,
+        userId: created.admin.id,
         scope: 'SCIM',
-        expiresAt: new Date(now.getTime() + lifetimeMs),
+        expiration: 'DAYS_365',
         secret,
+        skipSsoCheck: true,
       });
-      result.scimTokenId = created.token.id;
+      result.scimTokenId = token.token.id;
     }
 
     return result;

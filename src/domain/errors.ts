@@ -14,6 +14,8 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'PRECONDITION_FAILED'
   | 'SSO_REQUIRED'
+  | 'PASSWORD_CHANGE_REQUIRED'
+  | 'RATE_LIMITED'
   | 'LIMIT_EXCEEDED'
   | 'NOT_IMPLEMENTED'
   | 'UNAVAILABLE';
@@ -22,6 +24,8 @@ export interface DomainErrorDetails {
   scimType?: ScimType;
   /** The input field or SCIM attribute path the error concerns. */
   field?: string;
+  /** Seconds until the caller may try again, for RATE_LIMITED. */
+  retryAfterSeconds?: number;
 }
 
 /** A rule of the domain was broken; the message is safe to show to the caller. */

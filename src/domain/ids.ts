@@ -7,3 +7,13 @@ import { v7 as uuidv7 } from 'uuid';
 export function newId(): string {
   return uuidv7();
 }
+
+const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Whether `value` has the form of a UUID. Ids that do not can match no row, and PostgreSQL
+ * raises an error when a uuid column is compared with them, so callers raise NOT_FOUND first.
+ */
+export function isUuid(value: string): boolean {
+  return UUID_PATTERN.test(value);
+}

@@ -10,4 +10,6 @@ export interface Principal {
   tokenId?: string;
   tokenTitle?: string;
   sessionId?: string;
+  /** True while a session's user still has a one-time password to replace. */
+  passwordChangeRequired?: boolean;
 }

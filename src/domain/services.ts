@@ -1,7 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 
+import { AuditService } from './audit/audit.service';
+import { AccountService } from './auth/account.service';
+import { SessionService } from './auth/session.service';
+import { SignInService } from './auth/sign-in.service';
 import type { DomainDeps } from './deps';
 import { GroupService } from './groups/group.service';
+import { OrganizationService } from './organizations/organization.service';
+import { SamlIntegrationService } from './saml/saml-integration.service';
 import { SchemaRegistryProvider } from './schema-registry.service';
 import { ServerInfoService } from './server-info.service';
 import { TokenAuthenticator } from './tokens/token-authenticator';
@@ -36,6 +42,37 @@ export class Services {
 
   get serverInfo(): ServerInfoService {
     return this.memo('serverInfo', () => new ServerInfoService(this.em));
+  }
+
+  get accounts(): AccountService {
+    return this.memo('accounts', () => new AccountService(this.em, this.deps));
+  }
+
+  get audit(): AuditService {
+    return this.memo('audit', () => new AuditService(this.em));
+  }
+
+  get organizations(): OrganizationService {
+    return this.memo('organizations', () => new OrganizationService(this.em, this.deps));
+  }
+
+  get samlIntegrations(): SamlIntegrationService {
+    return this.memo('samlIntegrations', () => new SamlIntegrationService(this.em, this.deps));
+  }
+
+  get sessions(): SessionService {
+    return this.memo('sessions', () => new SessionService(this.em, this.deps));
+  }
+
+  /** Password sign-in; needs `deps.signInThrottle`, which `createApp` provides. */
+  get signIn(): SignInService {
+    return this.memo('signIn', () => {
+      const throttle = this.deps.signInThrottle;
+      if (!throttle) {
+        throw new Error('password sign-in needs DomainDeps.signInThrottle; createApp sets it');
+      }
+      return new SignInService(this.em, this.deps, throttle);
+    });
   }
 
   get tokens(): TokenService {

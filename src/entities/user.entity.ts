@@ -26,6 +26,7 @@ export class User {
     | 'x509Certificates'
     | 'extensions'
     | 'role'
+    | 'passwordChangeRequired'
     | 'version'
     | 'createdAt'
     | 'updatedAt';
@@ -140,6 +141,10 @@ export class User {
 
   @Property({ type: 'text' })
   role: UserRole = 'MEMBER';
+
+  /** Set for a one-time password: the admin must change it before doing anything else. */
+  @Property({ type: 'boolean' })
+  passwordChangeRequired: boolean = false;
 
   /** Increases by one on every change; rendered as the weak ETag `W/"<version>"`. */
   @Property({ type: 'integer' })

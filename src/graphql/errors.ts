@@ -31,6 +31,20 @@ function firstProblem(
   return undefined;
 }
 
+/**
+ * Finds the input field named by graphql-js's variable coercion message, such as `Variable
+ * "$input" got invalid value 7 at "input.title"; …` (field `title`), or the variable itself
+ * when the message names no path (field `id` for `$id`).
+ */
+function coercionField(message: string): string | undefined {
+  const path = /^Variable "\$\w+" got invalid value .*? at "([^"]+)"/.exec(message)?.[1];
+  if (path) {
+    return path.split('.').slice(1).join('.') || path;
+  }
+
+  return /^Variable "\$(\w+)"/.exec(message)?.[1];
+}
+
 function unwrap(error: unknown): unknown {
   return error instanceof GraphQLError ? (error.originalError ?? error) : error;
 }
@@ -80,6 +94,14 @@ export function formatResolverError(
   }
 
   const code = formatted.extensions?.code;
+  if (code === 'BAD_USER_INPUT') {
+    const field = coercionField(formatted.message);
+    return {
+      message: formatted.message,
+      locations: formatted.locations,
+      extensions: { code, ...(field ? { field } : {}) },
+    };
+  }
   if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
     return { message: formatted.message, locations: formatted.locations, extensions: { code } };
   }

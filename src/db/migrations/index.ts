@@ -1,6 +1,9 @@
 import { Migration20261204000000 } from './Migration20261204000000';
 import { Migration20261204000100 } from './Migration20261204000100';
 import { Migration20261204000200 } from './Migration20261204000200';
+import { Migration20261204100000 } from './Migration20261204100000';
+import { Migration20261204100100 } from './Migration20261204100100';
+import { Migration20261204100200 } from './Migration20261204100200';
 
 /**
  * Every migration in the order it runs. Listing them keeps compiled builds, Jest and the
@@ -10,4 +13,7 @@ export const MIGRATIONS = [
   { name: 'Migration20261204000000', class: Migration20261204000000 },
   { name: 'Migration20261204000100', class: Migration20261204000100 },
   { name: 'Migration20261204000200', class: Migration20261204000200 },
+  { name: 'Migration20261204100000', class: Migration20261204100000 },
+  { name: 'Migration20261204100100', class: Migration20261204100100 },
+  { name: 'Migration20261204100200', class: Migration20261204100200 },
 ];

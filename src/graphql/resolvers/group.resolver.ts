@@ -14,7 +14,7 @@ import {
 
 import { renderGroupResource } from '../../domain/groups/group-view';
 import type { ScimObject } from '../../scim/schemas';
-import { requireAdmin } from '../authorization';
+import { adminOf } from '../guards';
 import type { GraphQLContext } from '../context';
 import { GroupInput } from '../inputs/group.input';
 import { ScimListArgs } from '../inputs/list-args';
@@ -33,13 +33,13 @@ const IF_MATCH = {
 export class GroupResolver {
   @Query(() => GroupType, { description: 'One group of the organization.' })
   async group(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID) id: string): Promise<GroupObject> {
-    const principal = requireAdmin(ctx);
+    const principal = adminOf(ctx);
     return toGroupObject(await ctx.services.groups.get(principal.organizationId, id));
   }
 
   @Query(() => GroupListType, { description: 'Groups matching a SCIM filter, one page at a time.' })
   async groups(@Ctx() ctx: GraphQLContext, @Args(() => ScimListArgs) args: ScimListArgs) {
-    const principal = requireAdmin(ctx);
+    const principal = adminOf(ctx);
     const page = await ctx.services.groups.list(principal.organizationId, args);
 
     return {
@@ -94,7 +94,7 @@ export class GroupResolver {
     @Ctx() ctx: GraphQLContext,
     @Arg('input', () => GroupInput) input: GroupInput,
   ): Promise<GroupObject> {
-    const principal = requireAdmin(ctx);
+    const principal = adminOf(ctx);
     const view = await ctx.services.groups.create(principal.organizationId, toResource(input));
 
     return toGroupObject(view);
@@ -107,7 +107,7 @@ export class GroupResolver {
     @Arg('input', () => GroupInput) input: GroupInput,
     @Arg('ifMatch', () => String, IF_MATCH) ifMatch?: string,
   ): Promise<GroupObject> {
-    const principal = requireAdmin(ctx);
+    const principal = adminOf(ctx);
     const view = await ctx.services.groups.replace(
       principal.organizationId,
       id,
@@ -129,7 +129,7 @@ export class GroupResolver {
     @Arg('operations', () => [PatchOperationInput]) operations: PatchOperationInput[],
     @Arg('ifMatch', () => String, IF_MATCH) ifMatch?: string,
   ): Promise<GroupObject> {
-    const principal = requireAdmin(ctx);
+    const principal = adminOf(ctx);
     const view = await ctx.services.groups.patch(
       principal.organizationId,
       id,
@@ -146,7 +146,7 @@ export class GroupResolver {
     @Arg('id', () => ID) id: string,
     @Arg('ifMatch', () => String, IF_MATCH) ifMatch?: string,
   ): Promise<string> {
-    const principal = requireAdmin(ctx);
+    const principal = adminOf(ctx);
     await ctx.services.groups.delete(principal.organizationId, id, { ifMatch });
 
     return id;
@@ -161,7 +161,7 @@ export class GroupResolver {
     @Arg('memberIds', () => [ID]) memberIds: string[],
     @Arg('ifMatch', () => String, IF_MATCH) ifMatch?: string,
   ): Promise<GroupObject> {
-    const principal = requireAdmin(ctx);
+    const principal = adminOf(ctx);
     const view = await ctx.services.groups.addMembers(principal.organizationId, id, memberIds, {
       ifMatch,
     });
@@ -176,7 +176,7 @@ export class GroupResolver {
     @Arg('memberIds', () => [ID]) memberIds: string[],
     @Arg('ifMatch', () => String, IF_MATCH) ifMatch?: string,
   ): Promise<GroupObject> {
-    const principal = requireAdmin(ctx);
+    const principal = adminOf(ctx);
     const view = await ctx.services.groups.removeMembers(principal.organizationId, id, memberIds, {
       ifMatch,
     });

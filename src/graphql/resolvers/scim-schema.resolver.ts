@@ -1,7 +1,7 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Ctx, Query, Resolver } from 'type-graphql';
 
-import { requireAdmin } from '../authorization';
+import { adminOf } from '../guards';
 import type { GraphQLContext } from '../context';
 
 @Resolver()
@@ -12,7 +12,7 @@ export class ScimSchemaResolver {
       'and custom extensions.',
   })
   async scimSchemas(@Ctx() ctx: GraphQLContext): Promise<object[]> {
-    const principal = requireAdmin(ctx);
+    const principal = adminOf(ctx);
     const registry = await ctx.services.shared.registries.forOrganization(principal.organizationId);
 
     return registry.schemas;
@@ -22,7 +22,7 @@ export class ScimSchemaResolver {
     description: "SCIM resource types of the caller's organization (RFC 7643 §6).",
   })
   async scimResourceTypes(@Ctx() ctx: GraphQLContext): Promise<object[]> {
-    const principal = requireAdmin(ctx);
+    const principal = adminOf(ctx);
     const registry = await ctx.services.shared.registries.forOrganization(principal.organizationId);
 
     return [...registry.resourceTypes];

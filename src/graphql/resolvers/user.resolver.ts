@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 
-import { requireAdmin } from '../authorization';
+import { adminOf } from '../guards';
 import type { GraphQLContext } from '../context';
 import { ScimListArgs } from '../inputs/list-args';
 import { PatchOperationInput } from '../inputs/patch-operation.input';
@@ -14,7 +14,7 @@ import { UserListType, UserType } from '../types/user.type';
 export class UserResolver {
   @Query(() => UserType, { description: 'One user of the organization.' })
   async user(@Ctx() ctx: GraphQLContext, @Arg('id', () => ID) id: string): Promise<UserType> {
-    const principal = requireAdmin(ctx);
+    const principal = adminOf(ctx);
     const view = await ctx.services.users.get(principal.organizationId, id);
 
     return toUserType(view, ctx.services.deps.config.publicUrl);
@@ -22,7 +22,7 @@ export class UserResolver {
 
   @Query(() => UserListType, { description: 'Users matching a SCIM filter, one page at a time.' })
   async users(@Ctx() ctx: GraphQLContext, @Args(() => ScimListArgs) args: ScimListArgs) {
-    const principal = requireAdmin(ctx);
+    const principal = adminOf(ctx);
     const page = await ctx.services.users.list(principal.organizationId, args);
     const publicUrl = ctx.services.deps.config.publicUrl;
 
@@ -39,7 +39,7 @@ export class UserResolver {
     @Ctx() ctx: GraphQLContext,
     @Arg('input', () => UserInput) input: UserInput,
   ): Promise<UserType> {
-    const principal = requireAdmin(ctx);
+    const principal = adminOf(ctx);
     const view = await ctx.services.users.create(
       principal.organizationId,
       userInputToResource(input),
@@ -61,7 +61,7 @@ export class UserResolver {
     })
     ifMatch?: string,
   ): Promise<UserType> {
-    const principal = requireAdmin(ctx);
+    const principal = adminOf(ctx);
     const view = await ctx.services.users.replace(
       principal.organizationId,
       id,
@@ -81,7 +81,7 @@ export class UserResolver {
     @Arg('operations', () => [PatchOperationInput]) operations: PatchOperationInput[],
     @Arg('ifMatch', () => String, { nullable: true }) ifMatch?: string,
   ): Promise<UserType> {
-    const principal = requireAdmin(ctx);
+    const principal = adminOf(ctx);
     const view = await ctx.services.users.patch(
       principal.organizationId,
       id,
@@ -98,7 +98,7 @@ export class UserResolver {
     @Arg('id', () => ID) id: string,
     @Arg('ifMatch', () => String, { nullable: true }) ifMatch?: string,
   ): Promise<string> {
-    const principal = requireAdmin(ctx);
+    const principal = adminOf(ctx);
     await ctx.services.users.delete(principal.organizationId, id, { ifMatch });
 
     return id;

@@ -1,4 +1,5 @@
 import { User } from '../../../src/entities/user.entity';
+import { systemActor } from '../../../src/domain/actor';
 import type { DomainDeps } from '../../../src/domain/deps';
 import { newId } from '../../../src/domain/ids';
 import { TokenAuthenticator } from '../../../src/domain/tokens/token-authenticator';
@@ -21,13 +22,17 @@ describe('TokenAuthenticator.check', () => {
     await server.close();
   });
 
+  const actor = () => systemActor(server.bootstrap.organizationId, 'SYSTEM');
+
   async function createToken(scope: 'SCIM' | 'API', expiresInMs = 3600_000) {
     const em = server.orm.em.fork();
-    return new TokenService(em, deps).create(server.bootstrap.organizationId, {
+    return new TokenService(em, deps).create(actor(), {
       title: `token ${newId()}`,
       userId: server.bootstrap.adminUserId,
       scope,
+      expiration: 'DATE',
       expiresAt: new Date(clock.getTime() + expiresInMs),
+      skipSsoCheck: true,
     });
   }
 
@@ -69,7 +74,7 @@ describe('TokenAuthenticator.check', () => {
 
   it('rejects a revoked token at once', async () => {
     const { token, secret } = await createToken('SCIM');
-    await new TokenService(server.orm.em.fork(), deps).revoke(token.organizationId, token.id);
+    await new TokenService(server.orm.em.fork(), deps).revoke(actor(), token.id);
 
     const result = await new TokenAuthenticator(deps).check(server.orm.em.fork(), secret, 'SCIM');
 
@@ -95,11 +100,13 @@ describe('TokenAuthenticator.check', () => {
       role: 'ADMIN',
     });
     await em.flush();
-    const { secret } = await new TokenService(em, deps).create(owner.organizationId, {
+    const { secret } = await new TokenService(em, deps).create(actor(), {
       title: 'owned',
       userId: owner.id,
       scope: 'SCIM',
+      expiration: 'DATE',
       expiresAt: new Date(clock.getTime() + 3600_000),
+      skipSsoCheck: true,
     });
     const authenticator = new TokenAuthenticator(deps);
 
