@@ -35,6 +35,7 @@ const envSchema = z.object({
   ROSTER_MAX_BODY_BYTES: positiveInt.default(1_048_576),
   SCIM_MAX_RESULTS: positiveInt.default(1000),
   SCIM_MAX_PATCH_OPERATIONS: positiveInt.default(1000),
+  SCIM_MAX_VALUE_BYTES: positiveInt.max(2048, { message: 'must be at most 2048' }).default(1024),
   ROSTER_BOOTSTRAP_ADMIN_EMAIL: z
     .email({ message: 'must be an email address' })
     .default('admin@example.com'),
@@ -71,6 +72,8 @@ export interface Config {
   scimMaxResults: number;
   /** Most operations accepted in one SCIM PATCH request. */
   scimMaxPatchOperations: number;
+  /** Longest string value accepted in a SCIM attribute, in UTF-8 bytes. */
+  scimMaxValueBytes: number;
   /** A session ends after this many minutes without a request. */
   sessionIdleTimeoutMinutes: number;
   /** A session ends this many hours after sign-in, however active. */
@@ -124,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     maxBodyBytes: values.ROSTER_MAX_BODY_BYTES,
     scimMaxResults: values.SCIM_MAX_RESULTS,
     scimMaxPatchOperations: values.SCIM_MAX_PATCH_OPERATIONS,
+    scimMaxValueBytes: values.SCIM_MAX_VALUE_BYTES,
     sessionIdleTimeoutMinutes: values.SESSION_IDLE_TIMEOUT_MINUTES,
     sessionAbsoluteTimeoutHours: values.SESSION_ABSOLUTE_TIMEOUT_HOURS,
     signInMaxFailures: values.SIGN_IN_MAX_FAILURES,

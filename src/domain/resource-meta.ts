@@ -11,9 +11,22 @@ export interface ResourceMeta {
   version: string;
 }
 
-/** The weak ETag of a resource version. */
-export function etagOf(version: number): string {
-  return `W/"${version}"`;
+/**
+ * The weak ETag of a resource version. `derived` is a digest of values the resource shows but
+ * does not store (a user's groups and manager name), so that the tag changes with them.
+ */
+export function etagOf(version: number, derived?: string): string {
+  return derived ? `W/"${version}-${derived}"` : `W/"${version}"`;
+}
+
+/** Whether an `If-Match` value names the current tag or is `*` (RFC 7232 §3.1). */
+export function matchesEtag(ifMatch: string, etag: string): boolean {
+  const strong = etag.slice(2);
+
+  return ifMatch
+    .split(',')
+    .map((tag) => tag.trim())
+    .some((tag) => tag === '*' || tag === etag || tag === strong);
 }
 
 /** The base URL of the SCIM API, from PUBLIC_URL. */
@@ -26,6 +39,7 @@ export function buildMeta(
   resourceType: ResourceTypeName,
   publicUrl: string,
   row: { id: string; createdAt: Date; updatedAt: Date; version: number },
+  derived?: string,
 ): ResourceMeta {
   const collection = resourceType === 'User' ? 'Users' : 'Groups';
 
@@ -34,7 +48,7 @@ export function buildMeta(
     created: row.createdAt,
     lastModified: row.updatedAt,
     location: `${scimBaseUrl(publicUrl)}/${collection}/${row.id}`,
-    version: etagOf(row.version),
+    version: etagOf(row.version, derived),
   };
 }
 

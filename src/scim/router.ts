@@ -16,6 +16,26 @@ import { SchemaRegistry } from './schemas';
 
 export const SCIM_PREFIX = '/scim/v2';
 
+/**
+ * Answers requests that no route handled: 405 with `Allow` when the path exists for other
+ * methods, otherwise 404.
+ */
+function rejectUnrouted(ctx: Parameters<Middleware>[0]): never {
+  const layers = (ctx.matched ?? []) as { methods: string[] }[];
+  const allowed = [...new Set(layers.flatMap((layer) => layer.methods))];
+
+  if (allowed.length > 0) {
+    throw new ScimError(
+      405,
+      `${ctx.method} is not supported on ${ctx.path}; use ${allowed.join(', ')}`,
+      undefined,
+      { Allow: allowed.join(', ') },
+    );
+  }
+
+  throw ScimError.notFound('no such SCIM endpoint; see /scim/v2/ResourceTypes');
+}
+
 export interface ScimOptions {
   executor: OperationExecutor;
   /** PUBLIC_URL, from which resource locations are built. */
@@ -46,7 +66,7 @@ export function scimMiddleware(options: ScimOptions): Middleware {
 
   const lister = new ResourceLister(executor);
   const routeGroups = [
-    searchRoutes(lister),
+    searchRoutes(lister, options.maxResults),
     userRoutes(executor, registry, lister, options.maxPatchOperations),
     groupRoutes(executor, registry, lister, options.maxPatchOperations),
     discoveryRoutes(executor, base, limits),
@@ -61,10 +81,7 @@ export function scimMiddleware(options: ScimOptions): Middleware {
     scimAuthentication(executor),
     scimBody(options.maxBodyBytes),
     router.routes(),
-    router.allowedMethods({ throw: true }),
-    () => {
-      throw ScimError.notFound('no such SCIM endpoint; see /scim/v2/ResourceTypes');
-    },
+    rejectUnrouted,
   ]);
 
   return async (ctx, next) => {

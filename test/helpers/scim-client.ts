@@ -1,5 +1,6 @@
 import type { TokenScope } from '../../src/entities/api-token.entity';
 import type { DomainDeps } from '../../src/domain/deps';
+import { systemActor } from '../../src/domain/actor';
 import { TokenService } from '../../src/domain/tokens/token.service';
 import { createLogger } from '../../src/logger';
 import type { TestServer } from './test-server';
@@ -50,11 +51,14 @@ export async function createToken(server: TestServer, options: TokenOptions = {}
   };
   const service = new TokenService(server.orm.em.fork(), deps);
 
-  const created = await service.create(options.organizationId ?? server.bootstrap.organizationId, {
+  const organizationId = options.organizationId ?? server.bootstrap.organizationId;
+  const created = await service.create(systemActor(organizationId, 'SYSTEM'), {
     title: `test token ${Math.random().toString(36).slice(2)}`,
     userId: options.userId ?? server.bootstrap.adminUserId,
     scope: options.scope ?? 'SCIM',
+    expiration: 'DATE',
     expiresAt: options.expiresAt ?? new Date(now.getTime() + 30 * DAY_MS),
+    skipSsoCheck: true,
   });
 
   return { id: created.token.id, secret: created.secret };

@@ -1,3 +1,4 @@
+import { systemActor } from '../../src/domain/actor';
 import { newId } from '../../src/domain/ids';
 import { TokenService } from '../../src/domain/tokens/token.service';
 import { User } from '../../src/entities/user.entity';
@@ -130,7 +131,10 @@ describe('SCIM bearer authentication', () => {
   it('rejects a revoked token', async () => {
     const { id, secret } = await createToken(server);
     const deps = { config: server.config, logger: createLogger('silent'), now: () => new Date() };
-    await new TokenService(server.orm.em.fork(), deps).revoke(server.bootstrap.organizationId, id);
+    await new TokenService(server.orm.em.fork(), deps).revoke(
+      systemActor(server.bootstrap.organizationId, 'SYSTEM'),
+      id,
+    );
 
     expectInvalidToken(await new ScimClient(server, secret).get('/Users'));
   });

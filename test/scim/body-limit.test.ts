@@ -3,12 +3,17 @@ import { startTestServer, type TestServer } from '../helpers/test-server';
 
 const LIMIT_BYTES = 2000;
 
-/** Builds a User body of exactly `bytes` bytes of JSON, padded in displayName. */
+/**
+ * Builds a User body of exactly `bytes` bytes of JSON, padded in title and nickName, each
+ * below the 1,024-byte limit of a single value.
+ */
 function userBodyOfSize(userName: string, bytes: number): string {
-  const empty = JSON.stringify({ schemas: [USER_SCHEMA], userName, displayName: '' });
-  const padding = 'x'.repeat(bytes - Buffer.byteLength(empty));
+  const empty = JSON.stringify({ schemas: [USER_SCHEMA], userName, title: '', nickName: '' });
+  const padding = bytes - Buffer.byteLength(empty);
+  const title = 'x'.repeat(Math.floor(padding / 2));
+  const nickName = 'y'.repeat(padding - title.length);
 
-  return JSON.stringify({ schemas: [USER_SCHEMA], userName, displayName: padding });
+  return JSON.stringify({ schemas: [USER_SCHEMA], userName, title, nickName });
 }
 
 describe('SCIM request body limit (ROSTER_MAX_BODY_BYTES)', () => {

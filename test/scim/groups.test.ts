@@ -134,7 +134,7 @@ describe('/scim/v2/Groups', () => {
         errorBody(
           409,
           'uniqueness',
-          `displayName '${other}' is already used by group ${first.id}; group names are unique ` +
+          `displayName '${other}' is already used by another group; group names are unique ` +
             'per organization, ignoring case',
         ),
       );

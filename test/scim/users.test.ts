@@ -494,7 +494,7 @@ describe('/scim/v2/Users', () => {
         errorBody(
           409,
           'uniqueness',
-          `userName '${other}' is already used by user ${first.id}; userName is unique per ` +
+          `userName '${other}' is already used by another user; userName is unique per ` +
             'organization, ignoring case',
         ),
       );

@@ -5,6 +5,7 @@ import { applyPatch, splitMemberOperations, type PatchOperation } from '../../sc
 import type { SchemaRegistry, ScimObject } from '../../scim/schemas';
 import { DomainError } from '../errors';
 import { toDomainError } from '../scim-input-error';
+import { assertValueLimits } from '../value-limits';
 import { GroupMembers } from './group-members';
 
 export interface GroupPatchOutcome {
@@ -25,6 +26,7 @@ export async function patchGroup(
   operations: PatchOperation[],
   registry: SchemaRegistry,
   now: Date,
+  maxValueBytes: number,
 ): Promise<GroupPatchOutcome> {
   const members = new GroupMembers(tx);
   const { organizationId, id } = group;
@@ -57,7 +59,13 @@ export async function patchGroup(
     }
   }
 
-  const documentChange = patchAttributes(group, documentOperations, documentIndexes, registry);
+  const documentChange = patchAttributes(
+    group,
+    documentOperations,
+    documentIndexes,
+    registry,
+    maxValueBytes,
+  );
 
   return {
     changed: membershipChanges > 0 || documentChange.changed,
@@ -78,6 +86,7 @@ function patchAttributes(
   operations: PatchOperation[],
   operationIndexes: number[],
   registry: SchemaRegistry,
+  maxValueBytes: number,
 ): { changed: boolean; renamedTo?: string } {
   if (operations.length === 0) {
     return { changed: false };
@@ -104,6 +113,7 @@ function patchAttributes(
     return { changed: false };
   }
 
+  assertValueLimits(result.document, maxValueBytes);
   const displayName = result.document.displayName;
   if (typeof displayName !== 'string' || displayName.trim() === '') {
     throw new DomainError('BAD_USER_INPUT', "a group's displayName cannot be removed", {

@@ -6,15 +6,16 @@ import { isScimObject, normalizeResource, type ScimObject } from '../../scim/sch
 import type { DomainDeps } from '../deps';
 import { DomainError } from '../errors';
 import { newId } from '../ids';
-import { buildMeta, etagOf } from '../resource-meta';
+import { buildMeta, etagOf, matchesEtag } from '../resource-meta';
 import type { SchemaRegistryProvider } from '../schema-registry.service';
 import { toDomainError } from '../scim-input-error';
 import { groupTargets } from '../query/group-targets';
 import { runListQuery, type ListPage, type ListQuery } from '../query/list-query';
 import { inTransaction } from '../transaction';
 import { isUuid } from '../users/user-rules';
-import { matchesEtag, type WriteOptions } from '../users/user.service';
+import type { WriteOptions } from '../users/user.service';
 import type { PatchOperation } from '../../scim/patch';
+import { assertValueLimits } from '../value-limits';
 import { GroupMembers } from './group-members';
 import { patchGroup } from './group-patch';
 import type { GroupView, MemberView } from './group-view';
@@ -172,7 +173,14 @@ export class GroupService {
     return inTransaction(this.em, async (tx) => {
       const group = await this.findForUpdate(tx, organizationId, id, options);
       const now = this.deps.now();
-      const outcome = await patchGroup(tx, group, operations, registry, now);
+      const outcome = await patchGroup(
+        tx,
+        group,
+        operations,
+        registry,
+        now,
+        this.deps.config.scimMaxValueBytes,
+      );
 
       if (outcome.renamedTo !== undefined) {
         await this.assertDisplayNameFree(tx, organizationId, outcome.renamedTo, id);
@@ -257,7 +265,7 @@ export class GroupService {
   ): Promise<Group> {
     const group = await this.find(tx, organizationId, id, true);
 
-    if (options.ifMatch && !matchesEtag(options.ifMatch, group.version)) {
+    if (options.ifMatch && !matchesEtag(options.ifMatch, etagOf(group.version))) {
       throw new DomainError(
         'PRECONDITION_FAILED',
         `group ${id} is at version ${etagOf(group.version)}, not ${options.ifMatch}; ` +
@@ -299,6 +307,11 @@ export class GroupService {
     } catch (error) {
       throw toDomainError(error);
     }
+
+    assertValueLimits(
+      { displayName: document.displayName ?? '', externalId: document.externalId ?? '' },
+      this.deps.config.scimMaxValueBytes,
+    );
 
     const displayName = document.displayName;
     if (typeof displayName !== 'string' || displayName.trim() === '') {

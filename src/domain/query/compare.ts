@@ -1,4 +1,5 @@
 import type { CompareOperator, FilterValue } from '../../scim/filter';
+import { isDateTime } from '../../scim/schemas';
 import { DomainError } from '../errors';
 import { isUuid } from '../users/user-rules';
 import type { SqlExpression } from './expressions';
@@ -88,6 +89,10 @@ function compareString(
   raw: string | number | boolean,
 ): SqlFragment {
   const value = String(raw);
+  if (value.includes('\u0000')) {
+    throw invalidFilter(`the value compared with '${expression.label}' contains a NUL character`);
+  }
+
   const column = expression.uuid ? `${expression.sql}::text` : expression.sql;
   const left = expression.caseExact ? column : `lower(${column})`;
   const right = expression.caseExact ? '?' : 'lower(?)';
@@ -126,14 +131,18 @@ function like(left: string, right: string, params: unknown[], pattern: string): 
   return { sql: `(${left} like ${right} escape '\\')`, params: [...params, pattern] };
 }
 
+/**
+ * Ids are case-exact (RFC 7643 §3.1) and Roster writes them in lower case, so a value with
+ * capitals, or one that is no UUID at all, names no row.
+ */
 function compareUuid(expression: SqlExpression, operator: 'eq' | 'ne', value: string) {
-  if (!isUuid(value)) {
+  if (!isUuid(value) || value !== value.toLowerCase()) {
     return operator === 'eq'
       ? FALSE_SQL
       : { sql: `(${expression.sql} is not null)`, params: expression.params };
   }
 
-  const id = value.toLowerCase();
+  const id = value;
   return operator === 'eq'
     ? { sql: `(${expression.sql} = ?)`, params: [...expression.params, id] }
     : {
@@ -173,20 +182,19 @@ function compareDateTime(
   operator: CompareOperator,
   raw: string | number | boolean,
 ): SqlFragment {
-  const time = typeof raw === 'string' ? Date.parse(raw) : NaN;
-  if (isNaN(time)) {
-    throw invalidFilter(
-      `attribute '${expression.label}' is a date-time; compare it with a string such as ` +
-        `"2026-01-01T00:00:00Z", not ${JSON.stringify(raw)}`,
-    );
-  }
   if (operator === 'co' || operator === 'sw' || operator === 'ew') {
     throw invalidFilter(
       `operator '${operator}' is not defined for date-time '${expression.label}'`,
     );
   }
+  if (!isDateTime(raw)) {
+    throw invalidFilter(
+      `attribute '${expression.label}' is a date-time; compare it with a string such as ` +
+        `"2026-01-01T00:00:00Z", not ${JSON.stringify(raw)}`,
+    );
+  }
 
-  return ordered(expression, operator, new Date(time));
+  return ordered(expression, operator, new Date(Date.parse(raw)));
 }
 
 function compareNumber(

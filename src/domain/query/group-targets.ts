@@ -31,6 +31,16 @@ const MEMBER_ELEMENTS: ElementSource = {
       const sql = 'membership.member_type';
       return { sql, params: [], type: 'string', caseExact: false, label: 'members.type' };
     }
+    if (lower === 'display') {
+      const sql = `coalesce(
+        (select coalesce(member_user.display_name, member_user.user_name) from users member_user
+          where member_user.organization_id = membership.organization_id
+            and member_user.id = membership.member_id),
+        (select member_group.display_name from groups member_group
+          where member_group.organization_id = membership.organization_id
+            and member_group.id = membership.member_id))`;
+      return { sql, params: [], type: 'string', caseExact: false, label: 'members.display' };
+    }
     return undefined;
   },
 };

@@ -110,12 +110,23 @@ function orderBy(query: ListQuery, targets: FilterTargets): SqlFragment {
     throw error;
   }
 
-  const target = targets.resolve(path);
+  let target;
+  try {
+    target = targets.resolve(path);
+  } catch (error) {
+    if (error instanceof DomainError && error.details.scimType === 'invalidFilter') {
+      throw invalidSort(`sortBy '${query.sortBy}' cannot be used: ${error.message}`);
+    }
+    throw error;
+  }
+
+  // PostgreSQL orders missing values last when ascending and first when descending, which is
+  // what RFC 7644 §3.4.2.3 asks for.
   if (target.kind === 'scalar') {
     const { expression } = target;
     const isText = ['string', 'reference'].includes(expression.type) && !expression.caseExact;
     const sql = isText ? `lower(${expression.sql})` : expression.sql;
-    return { sql: `${sql} ${direction} nulls last, ${tieBreak}`, params: expression.params };
+    return { sql: `${sql} ${direction}, ${tieBreak}`, params: expression.params };
   }
 
   if (target.kind === 'elements' && !target.source.correlation) {
@@ -127,7 +138,7 @@ function orderBy(query: ListQuery, targets: FilterTargets): SqlFragment {
       const first = `(select lower(${expression.sql}::text) from ${target.source.from}
         order by ${primary ? `${primary.sql} desc nulls last` : '1'} limit 1)`;
       return {
-        sql: `${first} ${direction} nulls last, ${tieBreak}`,
+        sql: `${first} ${direction}, ${tieBreak}`,
         params: [...target.source.params, ...expression.params],
       };
     }

@@ -37,7 +37,11 @@ const META_COLUMNS: Record<string, string> = {
   lastmodified: 'updated_at',
 };
 
-/** Groups a user belongs to directly, from the membership table. */
+/**
+ * Groups a user belongs to directly, from the membership table.
+ * NOTE: filters on `groups` match direct memberships only, while the rendered `groups`
+ * attribute also lists groups reached through nesting.
+ */
 const GROUP_ELEMENTS: ElementSource = {
   from: `group_members as membership
            join groups as member_group on member_group.organization_id = membership.organization_id

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 import { User } from '../../entities/user.entity';
@@ -5,20 +7,31 @@ import { buildMeta } from '../resource-meta';
 import { userToDocument } from './user-document';
 import type { GroupReference, UserView } from './user-view';
 
+/** Deepest group nesting followed when listing a user's indirect groups. */
+export const MAX_GROUP_NESTING = 32;
+
 /**
  * Columns selected next to `u.*` so that one query returns a user with its manager's name and
- * its direct groups, instead of one query for each.
+ * its groups: direct ones, and those reached through nested groups as `indirect`.
  */
 export const USER_VIEW_COLUMNS = `
   (select coalesce(manager.display_name, manager.user_name) from users manager
     where manager.organization_id = u.organization_id and manager.id = u.manager_id)
     as view_manager_display,
-  (select coalesce(json_agg(json_build_object('id', grp.id, 'displayName', grp.display_name)
+  (with recursive reached(group_id, depth) as (
+       select membership.group_id, 1 from group_members membership
+        where membership.organization_id = u.organization_id and membership.member_id = u.id
+       union
+       select parent.group_id, reached.depth + 1 from group_members parent
+         join reached on parent.member_id = reached.group_id
+        where parent.organization_id = u.organization_id and parent.member_type = 'Group'
+          and reached.depth < ${MAX_GROUP_NESTING})
+   select coalesce(json_agg(json_build_object(
+            'id', grp.id, 'displayName', grp.display_name,
+            'type', case when nearest.depth = 1 then 'direct' else 'indirect' end)
             order by grp.display_name, grp.id), '[]'::json)
-     from group_members membership
-     join groups grp on grp.organization_id = membership.organization_id
-      and grp.id = membership.group_id
-    where membership.organization_id = u.organization_id and membership.member_id = u.id)
+     from (select group_id, min(depth) as depth from reached group by group_id) nearest
+     join groups grp on grp.organization_id = u.organization_id and grp.id = nearest.group_id)
     as view_groups`;
 
 /** A row of `select u.*, <USER_VIEW_COLUMNS> from users u`. */
@@ -44,15 +57,33 @@ export function buildUserView(
   publicUrl: string,
   related: { managerDisplay?: string | null; groups: GroupReference[] },
 ): UserView {
+  const manager = user.managerId
+    ? { id: user.managerId, displayName: related.managerDisplay ?? null }
+    : undefined;
+
   return {
     user,
     document: userToDocument(user),
-    manager: user.managerId
-      ? { id: user.managerId, displayName: related.managerDisplay ?? null }
-      : undefined,
+    manager,
     groups: related.groups,
-    meta: buildMeta('User', publicUrl, user),
+    meta: buildMeta('User', publicUrl, user, derivedDigest(related.groups, manager)),
   };
+}
+
+/**
+ * A short digest of what a user's representation shows from other resources: its groups and
+ * its manager's name. Membership changes do not write user rows, so the ETag includes it.
+ */
+function derivedDigest(
+  groups: GroupReference[],
+  manager: { displayName: string | null } | undefined,
+): string | undefined {
+  if (groups.length === 0 && !manager) {
+    return undefined;
+  }
+
+  const text = JSON.stringify([groups, manager?.displayName ?? null]);
+  return createHash('sha256').update(text).digest('base64url').slice(0, 10);
 }
 
 /** Loads one user with its view columns, optionally locking the row for an update. */

@@ -11,6 +11,8 @@ import { userToDocument } from './user-document';
 export interface GroupReference {
   id: string;
   displayName: string;
+  /** `direct`, or `indirect` for a group reached through nested groups (RFC 7643 §4.1.2). */
+  type: 'direct' | 'indirect';
 }
 
 export interface ManagerReference {
@@ -53,7 +55,7 @@ export function renderUserResource(view: UserView, publicUrl: string): ScimObjec
       value: group.id,
       $ref: `${base}/Groups/${group.id}`,
       display: group.displayName,
-      type: 'direct',
+      type: group.type,
     }));
   }
 

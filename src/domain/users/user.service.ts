@@ -9,11 +9,12 @@ import { DomainError } from '../errors';
 import { newId } from '../ids';
 import { runListQuery, type ListPage, type ListQuery } from '../query/list-query';
 import { userTargets } from '../query/user-targets';
-import { etagOf } from '../resource-meta';
+import { matchesEtag } from '../resource-meta';
 import type { SchemaRegistryProvider } from '../schema-registry.service';
 import { toDomainError } from '../scim-input-error';
 import { inTransaction } from '../transaction';
 import type { PatchOperation } from '../../scim/patch';
+import { assertValueLimits } from '../value-limits';
 import { undeclaredExtensions } from './undeclared-extensions';
 import { patchUserDocument } from './user-patch';
 import { applyDocumentToUser, userToDocument } from './user-document';
@@ -58,12 +59,16 @@ export class UserService {
   async toDocument(organizationId: string, resource: ScimObject): Promise<ScimObject> {
     const registry = await this.registries.forOrganization(organizationId);
 
+    let document: ScimObject;
     try {
       const normalized = normalizeResource(resource, registry, 'User');
-      return { ...normalized.document, ...undeclaredExtensions(normalized.undeclared) };
+      document = { ...normalized.document, ...undeclaredExtensions(normalized.undeclared) };
     } catch (error) {
       throw toDomainError(error);
     }
+
+    assertValueLimits(document, this.deps.config.scimMaxValueBytes);
+    return document;
   }
 
   /** Returns one user with its manager's name and groups, in one query, or NOT_FOUND. */
@@ -165,6 +170,7 @@ export class UserService {
         return current;
       }
 
+      assertValueLimits(patched.document, this.deps.config.scimMaxValueBytes);
       return this.write(tx, current, patched.document, patched.password);
     });
   }
@@ -251,10 +257,10 @@ export class UserService {
     if (!view) {
       throw DomainError.notFound('User', id);
     }
-    if (options.ifMatch && !matchesEtag(options.ifMatch, view.user.version)) {
+    if (options.ifMatch && !matchesEtag(options.ifMatch, view.meta.version)) {
       throw new DomainError(
         'PRECONDITION_FAILED',
-        `user ${id} is at version ${etagOf(view.user.version)}, not ${options.ifMatch}; ` +
+        `user ${id} is at version ${view.meta.version}, not ${options.ifMatch}; ` +
           'read it again and retry',
       );
     }
@@ -273,17 +279,6 @@ export class UserService {
       throw error;
     }
   }
-}
-
-/** `If-Match` may list several tags or `*` (RFC 7232 §3.1). */
-export function matchesEtag(ifMatch: string, version: number): boolean {
-  const current = etagOf(version);
-  const strong = current.slice(2);
-
-  return ifMatch
-    .split(',')
-    .map((tag) => tag.trim())
-    .some((tag) => tag === '*' || tag === current || tag === strong);
 }
 
 function splitPassword(document: ScimObject): { password?: string; rest: ScimObject } {

@@ -66,13 +66,18 @@ export class EnterpriseAttributesType {
   manager?: UserReferenceType;
 }
 
-@ObjectType('GroupReference', { description: 'A group the user belongs to directly.' })
+@ObjectType('GroupReference', { description: 'A group the user belongs to.' })
 export class GroupReferenceType {
   @Field(() => ID)
   id!: string;
 
   @Field(() => String)
   displayName!: string;
+
+  @Field(() => String, {
+    description: 'direct, or indirect for a group reached through nested groups.',
+  })
+  type!: string;
 }
 
 @ObjectType('User', { description: 'A person in the organization, provisioned or local.' })
@@ -151,7 +156,9 @@ export class UserType {
   @Field(() => UserRoleEnum)
   role!: UserRoleEnum;
 
-  @Field(() => [GroupReferenceType], { description: 'Groups the user belongs to directly.' })
+  @Field(() => [GroupReferenceType], {
+    description: 'Groups the user belongs to, directly or through nested groups.',
+  })
   groups!: GroupReferenceType[];
 
   @Field(() => ResourceMetaType)

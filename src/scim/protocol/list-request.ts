@@ -23,6 +23,9 @@ function single(query: ParsedUrlQuery, name: string): string | undefined {
   return Array.isArray(value) ? value[value.length - 1] : value;
 }
 
+/** Largest value of a GraphQL Int; larger paging values are clamped to it. */
+const MAX_INT = 2 ** 31 - 1;
+
 function integer(text: string | number | undefined, name: string): number | undefined {
   if (text === undefined || text === '') {
     return undefined;
@@ -33,7 +36,7 @@ function integer(text: string | number | undefined, name: string): number | unde
     throw ScimError.badRequest('invalidValue', `${name} must be an integer, got '${text}'`);
   }
 
-  return value;
+  return Math.max(-MAX_INT, Math.min(MAX_INT, value));
 }
 
 function sortOrder(text: string | undefined): ListRequest['sortOrder'] {

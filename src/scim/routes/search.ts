@@ -8,17 +8,17 @@ import type { ResourceTypeName } from '../schemas';
 import type { ResourceLister } from './list';
 
 /** `POST /Users/.search`, `/Groups/.search` and `/.search` (RFC 7644 §3.4.3). */
-export function searchRoutes(lister: ResourceLister): Router {
+export function searchRoutes(lister: ResourceLister, maxResults: number): Router {
   const router = new Router();
 
   router.post('/Users/.search', async (ctx) => {
-    await search(ctx, lister, ['User']);
+    await search(ctx, lister, ['User'], maxResults);
   });
   router.post('/Groups/.search', async (ctx) => {
-    await search(ctx, lister, ['Group']);
+    await search(ctx, lister, ['Group'], maxResults);
   });
   router.post('/.search', async (ctx) => {
-    await search(ctx, lister, ['User', 'Group']);
+    await search(ctx, lister, ['User', 'Group'], maxResults);
   });
 
   return router;
@@ -28,10 +28,15 @@ export function searchRoutes(lister: ResourceLister): Router {
  * Searches one or more resource types with one filter. Across types, users come first, then
  * groups, and startIndex/count page through that combined order.
  */
-async function search(ctx: Context, lister: ResourceLister, types: ResourceTypeName[]) {
+async function search(
+  ctx: Context,
+  lister: ResourceLister,
+  types: ResourceTypeName[],
+  maxResults: number,
+) {
   const request = listRequestFromBody(ctx.request.body);
   const startIndex = Math.max(1, request.startIndex ?? 1);
-  let remaining = request.count;
+  let remaining = Math.min(Math.max(0, request.count ?? maxResults), maxResults);
   let skip = startIndex - 1;
   let totalResults = 0;
   const resources = [];
@@ -43,9 +48,7 @@ async function search(ctx: Context, lister: ResourceLister, types: ResourceTypeN
     totalResults += page.totalResults;
     resources.push(...page.resources);
     skip = Math.max(0, skip - page.totalResults);
-    if (remaining !== undefined) {
-      remaining = Math.max(0, remaining - page.resources.length);
-    }
+    remaining = Math.max(0, remaining - page.resources.length);
   }
 
   ctx.status = 200;

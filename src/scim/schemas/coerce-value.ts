@@ -3,15 +3,23 @@ import type { AttributeDefinition } from './types';
 import { isScimObject, type ScimObject, type ScimValue } from './values';
 
 /** ISO 8601 date-time as RFC 7643 §2.3.5 requires (xsd:dateTime, with an optional offset). */
-const DATE_TIME_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/;
+export const DATE_TIME_PATTERN =
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/;
 
 export interface CoerceOptions {
   /** Drop readOnly sub-attributes, as clients' copies of server values (RFC 7644 §3.5.1). */
   dropReadOnly: boolean;
 }
 
+/** A short rendering of a rejected value for messages; deep or huge values are summarized. */
 function describe(value: unknown): string {
-  const text = JSON.stringify(value);
+  let text: string;
+  try {
+    text = JSON.stringify(value) ?? String(value);
+  } catch {
+    text = Array.isArray(value) ? 'a deeply nested array' : `a ${typeof value}`;
+  }
+
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
@@ -125,11 +133,16 @@ function coerceNumber(type: 'integer' | 'decimal', value: unknown, path: string)
 }
 
 function coerceDateTime(value: unknown, path: string): string {
-  if (typeof value !== 'string' || !DATE_TIME_PATTERN.test(value) || isNaN(Date.parse(value))) {
+  if (!isDateTime(value)) {
     throw invalid(path, 'a date-time such as "2026-01-31T12:00:00Z"', value);
   }
 
   return value;
+}
+
+/** Whether a value is an RFC 7643 §2.3.5 dateTime string such as "2026-01-31T12:00:00Z". */
+export function isDateTime(value: unknown): value is string {
+  return typeof value === 'string' && DATE_TIME_PATTERN.test(value) && !isNaN(Date.parse(value));
 }
 
 function coerceComplex(

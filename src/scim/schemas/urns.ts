@@ -15,6 +15,9 @@ export const SCHEMA_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:Schema';
 /** Prefix of custom User extensions: `urn:ietf:params:scim:schemas:extension:<Name>:2.0:User`. */
 export const EXTENSION_URN_PREFIX = 'urn:ietf:params:scim:schemas:extension:';
 
-/** Matches a custom User extension URN and captures its name. */
+/**
+ * Matches a custom User extension URN and captures its name. The enterprise extension has the
+ * same form but is not custom, so it is excluded.
+ */
 export const CUSTOM_USER_EXTENSION_PATTERN =
-  /^urn:ietf:params:scim:schemas:extension:([A-Za-z0-9_-]+):2\.0:User$/i;
+  /^urn:ietf:params:scim:schemas:extension:(?!enterprise:)([A-Za-z0-9_-]+):2\.0:User$/i;
