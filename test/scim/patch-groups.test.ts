@@ -265,6 +265,25 @@ describe('PATCH /Groups/:id', () => {
       expect(await readMemberIds(scim, group.id)).toEqual(ids);
     });
 
+    it('returns 200 for attributes=displayName', async () => {
+      const ids = await createUsers(1);
+      const group = await createGroup(scim);
+      const newName = uniqueName('Research');
+
+      const response = await patchGroup(
+        group.id,
+        [
+          { op: 'Add', path: 'members', value: [{ value: ids[0] }] },
+          { op: 'Replace', path: 'displayName', value: newName },
+        ],
+        '?attributes=displayName',
+      );
+
+      expect(response.status).toBe(200);
+      expect(response.body).toEqual({ schemas: group.schemas, id: group.id, displayName: newName });
+      expect(await readMemberIds(scim, group.id)).toEqual(ids);
+    });
+
     it('rejects an unknown member id, adding none', async () => {
       const [known] = await createUsers(1);
       const unknown = '0190a0b0-0000-7000-8000-000000000001';

@@ -1,5 +1,6 @@
 import {
   connectScim,
+  createGroup,
   createUser,
   findIds,
   readResource,
@@ -499,6 +500,51 @@ describe('PATCH /Users/:id', () => {
       });
       expect(removed.status).toBe(200);
       expect(afterRemove[ENTERPRISE]).toEqual({ employeeNumber: '100' });
+    });
+  });
+
+  describe('responses', () => {
+    it('returns only the attributes requested', async () => {
+      const user = await createEntraUser();
+
+      const response = await patchUser(
+        user.id,
+        [{ op: 'Replace', path: 'displayName', value: 'Ada King' }],
+        '?attributes=displayName',
+      );
+
+      const after = await readResource(scim, `/Users/${user.id}`);
+      expect(response.status).toBe(200);
+      expect(response.body).toEqual({
+        schemas: [USER_SCHEMA, ENTERPRISE],
+        id: user.id,
+        displayName: 'Ada King',
+      });
+      expect(after.displayName).toBe('Ada King');
+    });
+
+    it('includes the groups of a member', async () => {
+      const user = await createEntraUser();
+      const group = await createGroup(scim);
+      await scim.patch(`/Groups/${group.id}`, [
+        { op: 'Add', path: 'members', value: [{ value: user.id }] },
+      ]);
+
+      const response = await patchUser(user.id, [
+        { op: 'Replace', path: 'title', value: 'Analyst' },
+      ]);
+
+      const after = await readResource(scim, `/Users/${user.id}`);
+      expect(response.status).toBe(200);
+      expect(response.body).toEqual(after);
+      expect(after.groups).toEqual([
+        {
+          value: group.id,
+          $ref: `${SCIM_BASE}/Groups/${group.id}`,
+          display: group.displayName,
+          type: 'direct',
+        },
+      ]);
     });
   });
 
