@@ -1,7 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 
 import type { Group } from '../../entities/group.entity';
-import { applyPatch, splitMemberOperations, type PatchOperation } from '../../scim/patch';
+import {
+  applyPatch,
+  splitMemberOperations,
+  type MemberStep,
+  type PatchOperation,
+  type RemoveAllMembersStep,
+} from '../../scim/patch';
 import type { SchemaRegistry, ScimObject } from '../../scim/schemas';
 import { DomainError } from '../errors';
 import { toDomainError } from '../scim-input-error';
@@ -35,28 +41,15 @@ export async function patchGroup(
   let membershipChanges = 0;
 
   for (const step of split(operations, registry)) {
-    switch (step.kind) {
-      case 'document':
-        documentOperations.push(step.operation);
-        documentIndexes.push(step.index);
-        break;
-      case 'addMembers':
-        membershipChanges += await members.add(organizationId, id, step.ids, now);
-        break;
-      case 'removeMembers':
-        membershipChanges += await members.remove(organizationId, id, step.ids);
-        break;
-      case 'replaceMembers':
-        membershipChanges += await members.replace(organizationId, id, step.ids, now);
-        break;
-      case 'removeAllMembers':
-        membershipChanges += await members.removeAll(organizationId, id);
-        break;
-      default: {
-        const unexpected: never = step;
-        throw new Error(`unsupported patch step ${JSON.stringify(unexpected)}`);
-      }
+    if (step.kind === 'document') {
+      documentOperations.push(step.operation);
+      documentIndexes.push(step.index);
+      continue;
     }
+
+    membershipChanges += await atOperation(step.index, () =>
+      applyMemberStep(members, organizationId, id, step, now),
+    );
   }
 
   const documentChange = patchAttributes(
@@ -71,6 +64,45 @@ export async function patchGroup(
     changed: membershipChanges > 0 || documentChange.changed,
     renamedTo: documentChange.renamedTo,
   };
+}
+
+/** Applies one membership step as a set operation and returns how many rows changed. */
+function applyMemberStep(
+  members: GroupMembers,
+  organizationId: string,
+  groupId: string,
+  step: MemberStep | RemoveAllMembersStep,
+  now: Date,
+): Promise<number> {
+  switch (step.kind) {
+    case 'addMembers':
+      return members.add(organizationId, groupId, step.ids, now);
+    case 'removeMembers':
+      return members.remove(organizationId, groupId, step.ids);
+    case 'replaceMembers':
+      return members.replace(organizationId, groupId, step.ids, now);
+    case 'removeAllMembers':
+      return members.removeAll(organizationId, groupId);
+    default: {
+      const unexpected: never = step;
+      throw new Error(`unsupported patch step ${JSON.stringify(unexpected)}`);
+    }
+  }
+}
+
+/**
+ * Prefixes input errors of a membership step, such as an unknown member id, with the position
+ * of its operation, as `applyPatch` does for the other operations.
+ */
+async function atOperation(index: number, run: () => Promise<number>): Promise<number> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'BAD_USER_INPUT') {
+      throw new DomainError(error.code, `Operations[${index}]: ${error.message}`, error.details);
+    }
+    throw error;
+  }
 }
 
 function split(operations: PatchOperation[], registry: SchemaRegistry) {

@@ -53,7 +53,8 @@ const FILTER_HINT =
  * a path. Members may be `{"value": "<id>"}` objects (with `"$ref": null`) or bare id strings.
  *
  * @throws ScimInputError naming the operation, for member values without an id, unsupported
- *   filters on members (`invalidFilter`), and paths to member sub-attributes (`mutability`).
+ *   filters on members (`invalidFilter`), and paths to member sub-attributes (`mutability`, or
+ *   `invalidPath` when members has no such sub-attribute).
  */
 export function splitMemberOperations(
   operations: readonly PatchOperation[],
@@ -89,12 +90,12 @@ function splitOperation(
   }
 
   if (path.kind === 'attribute' && path.path.subAttribute !== undefined) {
-    throw subAttributeError(operation.path, path.path.subAttribute);
+    throw subAttributeError(operation.path, path.path.subAttribute, members);
   }
 
   if (path.kind === 'valuePath') {
     if (path.subAttribute !== undefined) {
-      throw subAttributeError(operation.path, path.subAttribute);
+      throw subAttributeError(operation.path, path.subAttribute, members);
     }
     if (operation.op !== 'remove') {
       throw new ScimInputError(
@@ -227,7 +228,25 @@ function idsFromFilter(filter: ValueFilter, path: string): string[] {
   return [filter.value as string];
 }
 
-function subAttributeError(path: string, subAttribute: string): ScimInputError {
+/**
+ * Builds the error for a path to a sub-attribute of members: `mutability` for a defined one,
+ * because each is immutable or readOnly, and `invalidPath` for a name that members lacks.
+ */
+function subAttributeError(
+  path: string,
+  subAttribute: string,
+  members: AttributeDefinition,
+): ScimInputError {
+  const names = (members.subAttributes ?? []).map((sub) => sub.name);
+  if (!names.some((name) => name.toLowerCase() === subAttribute.toLowerCase())) {
+    return new ScimInputError(
+      'invalidPath',
+      `${describeValue(path)} names '${subAttribute}', which is not a sub-attribute of ` +
+        `'members'; its sub-attributes are ${names.join(', ')}`,
+      path,
+    );
+  }
+
   return new ScimInputError(
     'mutability',
     `${describeValue(path)} targets '${subAttribute}' of members, and member sub-attributes ` +

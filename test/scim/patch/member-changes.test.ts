@@ -191,6 +191,18 @@ describe('splitMemberOperations', () => {
     );
   });
 
+  it('rejects an unknown member sub-attribute as invalidPath', () => {
+    const error = scimErrorOf(() =>
+      split([{ op: 'replace', path: 'members.nickName', value: 'x' }]),
+    );
+
+    expect(error.scimType).toBe('invalidPath');
+    expect(error.message).toBe(
+      `Operations[0]: "members.nickName" names 'nickName', which is not a sub-attribute of ` +
+        "'members'; its sub-attributes are value, $ref, type, display",
+    );
+  });
+
   it('rejects a value filter on members for add', () => {
     const error = scimErrorOf(() =>
       split([{ op: 'add', path: `members[value eq "${U1}"]`, value: { value: U1 } }]),
