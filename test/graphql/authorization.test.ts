@@ -15,7 +15,7 @@ describe('/graphql without a signed-in caller', () => {
   async function graphql(query: string) {
     const response = await fetch(`${server.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', 'x-roster-csrf': '1' },
       body: JSON.stringify({ query }),
     });
 

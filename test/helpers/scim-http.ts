@@ -1,8 +1,7 @@
 import { randomBytes } from 'node:crypto';
 
-import { TokenService } from '../../src/domain/tokens/token.service';
-import { createLogger } from '../../src/logger';
 import { GROUP_SCHEMA, PATCH_OP_SCHEMA, USER_SCHEMA } from '../../src/scim/schemas/urns';
+import { createToken } from './scim-client';
 import type { TestServer } from './test-server';
 
 /** A parsed SCIM JSON body; tests read nested members freely. */
@@ -33,23 +32,12 @@ export interface ScimHttp {
   ): Promise<ScimResponse>;
 }
 
-const TOKEN_LIFETIME_MS = 30 * 24 * 3600 * 1000;
-
 /**
- * Creates a SCIM token acting as `server.bootstrap.adminUserId` with `TokenService`, the way
- * an admin creates one, and returns a client that sends it as the bearer token.
+ * Creates a SCIM token acting as `server.bootstrap.adminUserId` and returns a client that
+ * sends it as the bearer token.
  */
 export async function connectScim(server: TestServer): Promise<ScimHttp> {
-  const deps = { config: server.config, logger: createLogger('silent'), now: () => new Date() };
-  const { secret } = await new TokenService(server.orm.em.fork(), deps).create(
-    server.bootstrap.organizationId,
-    {
-      title: `test token ${randomBytes(4).toString('hex')}`,
-      userId: server.bootstrap.adminUserId,
-      scope: 'SCIM',
-      expiresAt: new Date(Date.now() + TOKEN_LIFETIME_MS),
-    },
-  );
+  const { secret } = await createToken(server);
 
   const request = async (method: string, path: string, options: ScimRequestOptions = {}) => {
     const response = await fetch(`${server.url}/scim/v2${path}`, {
