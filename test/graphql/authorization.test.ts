@@ -35,7 +35,9 @@ describe('/graphql without a signed-in caller', () => {
       data: null,
       errors: [
         {
-          message: 'sign in or send a valid API token',
+          message:
+            'sign in, or send an API token of scope API as "Authorization: Bearer <secret>"; ' +
+            'sessions time out, and revoked or expired tokens are rejected',
           path: ['users'],
           extensions: { code: 'UNAUTHENTICATED' },
         },
