@@ -4,6 +4,7 @@ import { AuditService } from './audit/audit.service';
 import { AccountService } from './auth/account.service';
 import { SessionService } from './auth/session.service';
 import { SignInService } from './auth/sign-in.service';
+import { DirectoryChanges } from './changes/directory-change';
 import type { DomainDeps } from './deps';
 import { GroupService } from './groups/group.service';
 import { OrganizationService } from './organizations/organization.service';
@@ -14,16 +15,19 @@ import { TokenAuthenticator } from './tokens/token-authenticator';
 import { TokenService } from './tokens/token.service';
 import { UserService } from './users/user.service';
 
-/** Services that keep state for the whole process (caches, rate counters). */
+/** Services that keep state for the whole process (caches, rate counters, listeners). */
 export interface SharedServices {
   registries: SchemaRegistryProvider;
   tokenAuthenticator: TokenAuthenticator;
+  /** Listeners for user and group changes, called inside the changing transaction. */
+  changes: DirectoryChanges;
 }
 
 export function createSharedServices(deps: DomainDeps): SharedServices {
   return {
     registries: new SchemaRegistryProvider(),
     tokenAuthenticator: new TokenAuthenticator(deps),
+    changes: new DirectoryChanges(),
   };
 }
 
@@ -80,11 +84,17 @@ export class Services {
   }
 
   get users(): UserService {
-    return this.memo('users', () => new UserService(this.em, this.deps, this.shared.registries));
+    return this.memo(
+      'users',
+      () => new UserService(this.em, this.deps, this.shared.registries, this.shared.changes),
+    );
   }
 
   get groups(): GroupService {
-    return this.memo('groups', () => new GroupService(this.em, this.deps, this.shared.registries));
+    return this.memo(
+      'groups',
+      () => new GroupService(this.em, this.deps, this.shared.registries, this.shared.changes),
+    );
   }
 
   private memo<T>(key: string, create: () => T): T {

@@ -4,6 +4,32 @@ import { DomainError } from '../errors';
 import { isUuid } from '../users/user-rules';
 import type { MemberView } from './group-view';
 
+/** Member ids that one change added to and removed from a group. */
+export interface MembershipDelta {
+  added: string[];
+  removed: string[];
+}
+
+const NO_CHANGE: MembershipDelta = { added: [], removed: [] };
+
+/** Combines deltas in order: an id added then removed counts as removed, and the reverse. */
+export function combineDeltas(first: MembershipDelta, next: MembershipDelta): MembershipDelta {
+  const added = new Set(first.added);
+  const removed = new Set(first.removed);
+
+  for (const id of next.added) {
+    removed.delete(id);
+    added.add(id);
+  }
+  for (const id of next.removed) {
+    if (!added.delete(id)) {
+      removed.add(id);
+    }
+  }
+
+  return { added: [...added], removed: [...removed] };
+}
+
 interface MemberRow {
   member_id: string;
   member_type: 'User' | 'Group';
@@ -19,12 +45,17 @@ export class GroupMembers {
 
   /**
    * Adds members that exist in the organization; members already present are skipped.
-   * Returns how many rows were added. Unknown ids fail the whole change.
+   * Returns the ids added. Unknown ids fail the whole change.
    */
-  async add(organizationId: string, groupId: string, memberIds: string[], now: Date) {
+  async add(
+    organizationId: string,
+    groupId: string,
+    memberIds: string[],
+    now: Date,
+  ): Promise<MembershipDelta> {
     const ids = [...new Set(memberIds)];
     if (ids.length === 0) {
-      return 0;
+      return NO_CHANGE;
     }
 
     const known = await this.classify(organizationId, ids);
@@ -40,27 +71,29 @@ export class GroupMembers {
     const groupIds = ids.filter((id) => known.get(id) === 'Group');
     await this.assertNoCycle(organizationId, groupId, groupIds);
 
-    const result = await this.em.execute<{ inserted: number }[]>(
-      `with rows as (
-         insert into group_members (organization_id, group_id, member_id, member_type, created_at)
-         select ?, ?, candidate.id, candidate.type, ?
-           from (select id, 'User' as type from users where organization_id = ? and id in (?)
-                 union all
-                 select id, 'Group' from groups where organization_id = ? and id in (?)) candidate
-         on conflict do nothing
-         returning 1)
-       select count(*)::int as inserted from rows`,
+    const rows = await this.em.execute<{ member_id: string }[]>(
+      `insert into group_members (organization_id, group_id, member_id, member_type, created_at)
+       select ?, ?, candidate.id, candidate.type, ?
+         from (select id, 'User' as type from users where organization_id = ? and id in (?)
+               union all
+               select id, 'Group' from groups where organization_id = ? and id in (?)) candidate
+       on conflict do nothing
+       returning member_id`,
       [organizationId, groupId, now, organizationId, ids, organizationId, ids],
     );
 
-    return result[0]?.inserted ?? 0;
+    return { added: rows.map((row) => row.member_id), removed: [] };
   }
 
-  /** Removes the named members; ids that are not members are ignored. Returns the count. */
-  async remove(organizationId: string, groupId: string, memberIds: string[]): Promise<number> {
+  /** Removes the named members; ids that are not members are ignored. Returns the ids removed. */
+  async remove(
+    organizationId: string,
+    groupId: string,
+    memberIds: string[],
+  ): Promise<MembershipDelta> {
     const ids = [...new Set(memberIds)].filter(isUuid);
     if (ids.length === 0) {
-      return 0;
+      return NO_CHANGE;
     }
 
     const rows = await this.em.execute<{ member_id: string }[]>(
@@ -69,28 +102,33 @@ export class GroupMembers {
       [organizationId, groupId, ids],
     );
 
-    return rows.length;
+    return { added: [], removed: rows.map((row) => row.member_id) };
   }
 
-  /** Removes every member. Returns the count. */
-  async removeAll(organizationId: string, groupId: string): Promise<number> {
+  /** Removes every member. Returns the ids removed. */
+  async removeAll(organizationId: string, groupId: string): Promise<MembershipDelta> {
     const rows = await this.em.execute<{ member_id: string }[]>(
       'delete from group_members where organization_id = ? and group_id = ? returning member_id',
       [organizationId, groupId],
     );
 
-    return rows.length;
+    return { added: [], removed: rows.map((row) => row.member_id) };
   }
 
-  /** Replaces the members with exactly `memberIds`. Returns how many rows changed. */
-  async replace(organizationId: string, groupId: string, memberIds: string[], now: Date) {
+  /** Replaces the members with exactly `memberIds`. Returns the ids added and removed. */
+  async replace(
+    organizationId: string,
+    groupId: string,
+    memberIds: string[],
+    now: Date,
+  ): Promise<MembershipDelta> {
     const ids = [...new Set(memberIds)];
     if (ids.length === 0) {
       return this.removeAll(organizationId, groupId);
     }
 
     // add() rejects unknown ids, so every id left is a valid uuid for the delete below.
-    const added = await this.add(organizationId, groupId, ids, now);
+    const { added } = await this.add(organizationId, groupId, ids, now);
     const removed = await this.em.execute<{ member_id: string }[]>(
       `delete from group_members
         where organization_id = ? and group_id = ? and member_id not in (?)
@@ -98,7 +136,7 @@ export class GroupMembers {
       [organizationId, groupId, ids],
     );
 
-    return added + removed.length;
+    return { added, removed: removed.map((row) => row.member_id) };
   }
 
   /** Lists members with their display names, in id order. */

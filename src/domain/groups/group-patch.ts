@@ -12,11 +12,13 @@ import type { SchemaRegistry, ScimObject } from '../../scim/schemas';
 import { DomainError } from '../errors';
 import { toDomainError } from '../scim-input-error';
 import { assertValueLimits } from '../value-limits';
-import { GroupMembers } from './group-members';
+import { combineDeltas, GroupMembers, type MembershipDelta } from './group-members';
 
 export interface GroupPatchOutcome {
   /** Whether any attribute or membership changed. */
   changed: boolean;
+  /** Members added and removed by the whole request. */
+  delta: MembershipDelta;
   /** The new displayName when it changed, for the uniqueness check. */
   renamedTo?: string;
 }
@@ -38,7 +40,7 @@ export async function patchGroup(
   const { organizationId, id } = group;
   const documentOperations: PatchOperation[] = [];
   const documentIndexes: number[] = [];
-  let membershipChanges = 0;
+  let delta: MembershipDelta = { added: [], removed: [] };
 
   for (const step of split(operations, registry)) {
     if (step.kind === 'document') {
@@ -47,9 +49,10 @@ export async function patchGroup(
       continue;
     }
 
-    membershipChanges += await atOperation(step.index, () =>
+    const stepDelta = await atOperation(step.index, () =>
       applyMemberStep(members, organizationId, id, step, now),
     );
+    delta = combineDeltas(delta, stepDelta);
   }
 
   const documentChange = patchAttributes(
@@ -60,20 +63,23 @@ export async function patchGroup(
     maxValueBytes,
   );
 
+  const membershipChanged = delta.added.length > 0 || delta.removed.length > 0;
+
   return {
-    changed: membershipChanges > 0 || documentChange.changed,
+    changed: membershipChanged || documentChange.changed,
+    delta,
     renamedTo: documentChange.renamedTo,
   };
 }
 
-/** Applies one membership step as a set operation and returns how many rows changed. */
+/** Applies one membership step as a set operation and returns the members it changed. */
 function applyMemberStep(
   members: GroupMembers,
   organizationId: string,
   groupId: string,
   step: MemberStep | RemoveAllMembersStep,
   now: Date,
-): Promise<number> {
+): Promise<MembershipDelta> {
   switch (step.kind) {
     case 'addMembers':
       return members.add(organizationId, groupId, step.ids, now);
@@ -94,7 +100,7 @@ function applyMemberStep(
  * Prefixes input errors of a membership step, such as an unknown member id, with the position
  * of its operation, as `applyPatch` does for the other operations.
  */
-async function atOperation(index: number, run: () => Promise<number>): Promise<number> {
+async function atOperation<T>(index: number, run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {

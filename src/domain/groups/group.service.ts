@@ -16,7 +16,8 @@ import { isUuid } from '../users/user-rules';
 import type { WriteOptions } from '../users/user.service';
 import type { PatchOperation } from '../../scim/patch';
 import { assertValueLimits } from '../value-limits';
-import { GroupMembers } from './group-members';
+import type { DirectoryChanges } from '../changes/directory-change';
+import { GroupMembers, type MembershipDelta } from './group-members';
 import { patchGroup } from './group-patch';
 import type { GroupView, MemberView } from './group-view';
 
@@ -26,6 +27,15 @@ function displayNameTaken(displayName: string): DomainError {
       'per organization, ignoring case',
     'displayName',
   );
+}
+
+interface GroupAttributes {
+  displayName: string;
+  externalId: string | null;
+}
+
+function attributesOf(group: Group): GroupAttributes {
+  return { displayName: group.displayName, externalId: group.externalId ?? null };
 }
 
 interface GroupDocument {
@@ -43,6 +53,7 @@ export class GroupService {
     private readonly em: EntityManager,
     private readonly deps: DomainDeps,
     private readonly registries: SchemaRegistryProvider,
+    private readonly changes: DirectoryChanges,
   ) {
     this.members = new GroupMembers(em);
   }
@@ -95,11 +106,13 @@ export class GroupService {
       });
       await this.flush(tx, document.displayName);
 
-      if (document.memberIds?.length) {
-        await new GroupMembers(tx).add(organizationId, group.id, document.memberIds, now);
-      }
+      const delta = document.memberIds?.length
+        ? await new GroupMembers(tx).add(organizationId, group.id, document.memberIds, now)
+        : { added: [], removed: [] };
 
-      return this.view(group);
+      const view = this.view(group);
+      await this.publish(tx, 'created', view, undefined, delta);
+      return view;
     });
   }
 
@@ -117,14 +130,16 @@ export class GroupService {
       await this.assertDisplayNameFree(tx, organizationId, document.displayName, id);
 
       const now = this.deps.now();
-      const memberChanges = await new GroupMembers(tx).replace(
+      const before = attributesOf(group);
+      const delta = await new GroupMembers(tx).replace(
         organizationId,
         id,
         document.memberIds ?? [],
         now,
       );
       const changed =
-        memberChanges > 0 ||
+        delta.added.length > 0 ||
+        delta.removed.length > 0 ||
         group.displayName !== document.displayName ||
         (group.externalId ?? null) !== document.externalId;
 
@@ -133,7 +148,11 @@ export class GroupService {
       this.touch(group, changed, now);
       await this.flush(tx, document.displayName);
 
-      return this.view(group);
+      const view = this.view(group);
+      if (changed) {
+        await this.publish(tx, 'updated', view, before, delta);
+      }
+      return view;
     });
   }
 
@@ -152,9 +171,20 @@ export class GroupService {
         organizationId,
         id,
       ]);
+      const { removed } = await new GroupMembers(tx).removeAll(organizationId, id);
 
+      const before = attributesOf(group);
       tx.remove(group);
       await tx.flush();
+      await this.changes.publish(tx, {
+        resourceType: 'Group',
+        kind: 'deleted',
+        organizationId,
+        id,
+        before,
+        membersAdded: [],
+        membersRemoved: removed,
+      });
     });
   }
 
@@ -173,6 +203,7 @@ export class GroupService {
     return inTransaction(this.em, async (tx) => {
       const group = await this.findForUpdate(tx, organizationId, id, options);
       const now = this.deps.now();
+      const before = attributesOf(group);
       const outcome = await patchGroup(
         tx,
         group,
@@ -188,7 +219,12 @@ export class GroupService {
 
       this.touch(group, outcome.changed, now);
       await this.flush(tx, group.displayName);
-      return this.view(group);
+
+      const view = this.view(group);
+      if (outcome.changed) {
+        await this.publish(tx, 'updated', view, before, outcome.delta);
+      }
+      return view;
     });
   }
 
@@ -224,16 +260,43 @@ export class GroupService {
     organizationId: string,
     id: string,
     options: WriteOptions,
-    change: (members: GroupMembers, now: Date) => Promise<number>,
+    change: (members: GroupMembers, now: Date) => Promise<MembershipDelta>,
   ): Promise<GroupView> {
     return inTransaction(this.em, async (tx) => {
       const group = await this.findForUpdate(tx, organizationId, id, options);
       const now = this.deps.now();
-      const changed = (await change(new GroupMembers(tx), now)) > 0;
+      const before = attributesOf(group);
+      const delta = await change(new GroupMembers(tx), now);
+      const changed = delta.added.length > 0 || delta.removed.length > 0;
 
       this.touch(group, changed, now);
       await tx.flush();
-      return this.view(group);
+
+      const view = this.view(group);
+      if (changed) {
+        await this.publish(tx, 'updated', view, before, delta);
+      }
+      return view;
+    });
+  }
+
+  private async publish(
+    tx: EntityManager,
+    kind: 'created' | 'updated',
+    view: GroupView,
+    before: GroupAttributes | undefined,
+    delta: MembershipDelta,
+  ): Promise<void> {
+    await this.changes.publish(tx, {
+      resourceType: 'Group',
+      kind,
+      organizationId: view.group.organizationId,
+      id: view.group.id,
+      before,
+      after: attributesOf(view.group),
+      view,
+      membersAdded: delta.added,
+      membersRemoved: delta.removed,
     });
   }
 

@@ -14,6 +14,7 @@ import type { SchemaRegistryProvider } from '../schema-registry.service';
 import { toDomainError } from '../scim-input-error';
 import { inTransaction } from '../transaction';
 import type { PatchOperation } from '../../scim/patch';
+import type { DirectoryChanges } from '../changes/directory-change';
 import { assertValueLimits } from '../value-limits';
 import { undeclaredExtensions } from './undeclared-extensions';
 import { patchUserDocument } from './user-patch';
@@ -46,6 +47,7 @@ export class UserService {
     private readonly em: EntityManager,
     private readonly deps: DomainDeps,
     private readonly registries: SchemaRegistryProvider,
+    private readonly changes: DirectoryChanges,
   ) {}
 
   private get publicUrl(): string {
@@ -128,7 +130,20 @@ export class UserService {
       }
       await this.flush(tx, userName);
 
-      return buildUserView(user, this.publicUrl, { managerDisplay: manager?.display, groups: [] });
+      const view = buildUserView(user, this.publicUrl, {
+        managerDisplay: manager?.display,
+        groups: [],
+      });
+      await this.changes.publish(tx, {
+        resourceType: 'User',
+        kind: 'created',
+        organizationId,
+        id,
+        after: view.document,
+        view,
+        passwordChanged: password !== undefined,
+      });
+      return view;
     });
   }
 
@@ -178,7 +193,7 @@ export class UserService {
   /** Deletes a user with its memberships; groups it left get a new version. */
   async delete(organizationId: string, id: string, options: WriteOptions = {}): Promise<void> {
     await inTransaction(this.em, async (tx) => {
-      const { user } = await this.loadForUpdate(tx, organizationId, id, options);
+      const { user, document } = await this.loadForUpdate(tx, organizationId, id, options);
       const now = this.deps.now();
 
       await tx.execute(
@@ -199,6 +214,14 @@ export class UserService {
 
       tx.remove(user);
       await tx.flush();
+      await this.changes.publish(tx, {
+        resourceType: 'User',
+        kind: 'deleted',
+        organizationId,
+        id,
+        before: document,
+        passwordChanged: false,
+      });
     });
   }
 
@@ -227,9 +250,10 @@ export class UserService {
       managerDisplay = (await assertManager(tx, organizationId, managerId, user.id))?.display;
     }
 
-    const before = JSON.stringify(userToDocument(user));
+    const before = current.document;
     applyDocumentToUser(user, document);
-    const changed = JSON.stringify(userToDocument(user)) !== before || password !== undefined;
+    const after = userToDocument(user);
+    const changed = JSON.stringify(after) !== JSON.stringify(before) || password !== undefined;
 
     if (password !== undefined) {
       user.passwordHash = await hash(password);
@@ -240,7 +264,20 @@ export class UserService {
     }
     await this.flush(tx, userName);
 
-    return buildUserView(user, this.publicUrl, { managerDisplay, groups: current.groups });
+    const view = buildUserView(user, this.publicUrl, { managerDisplay, groups: current.groups });
+    if (changed) {
+      await this.changes.publish(tx, {
+        resourceType: 'User',
+        kind: 'updated',
+        organizationId,
+        id: user.id,
+        before,
+        after,
+        view,
+        passwordChanged: password !== undefined,
+      });
+    }
+    return view;
   }
 
   /** Loads a user with its view, locking its row until the transaction ends; checks If-Match. */
