@@ -72,7 +72,7 @@ export interface Config {
   scimMaxResults: number;
   /** Most operations accepted in one SCIM PATCH request. */
   scimMaxPatchOperations: number;
-  /** Longest string value accepted in a SCIM attribute, in UTF-8 bytes. */
+  /** Maximum size of a string value in a SCIM attribute, in UTF-8 bytes. */
   scimMaxValueBytes: number;
   /** A session ends after this many minutes without a request. */
   sessionIdleTimeoutMinutes: number;

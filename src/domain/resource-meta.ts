@@ -12,14 +12,14 @@ export interface ResourceMeta {
 }
 
 /**
- * The weak ETag of a resource version. `derived` is a digest of values the resource shows but
- * does not store (a user's groups and manager name), so that the tag changes with them.
+ * Returns the weak ETag of a resource version. `derived` is a digest of values the resource
+ * shows but does not store (a user's groups and manager name), so the tag changes with them.
  */
 export function etagOf(version: number, derived?: string): string {
   return derived ? `W/"${version}-${derived}"` : `W/"${version}"`;
 }
 
-/** Whether an `If-Match` value names the current tag or is `*` (RFC 7232 §3.1). */
+/** Tells whether an `If-Match` value names the current tag or is `*` (RFC 7232 §3.1). */
 export function matchesEtag(ifMatch: string, etag: string): boolean {
   const strong = etag.slice(2);
 
@@ -29,7 +29,7 @@ export function matchesEtag(ifMatch: string, etag: string): boolean {
     .some((tag) => tag === '*' || tag === etag || tag === strong);
 }
 
-/** The base URL of the SCIM API, from PUBLIC_URL. */
+/** Returns the base URL of the SCIM API, built from PUBLIC_URL. */
 export function scimBaseUrl(publicUrl: string): string {
   return `${publicUrl}/scim/v2`;
 }

@@ -25,8 +25,8 @@ export interface GroupPatchOutcome {
 
 /**
  * Applies PATCH operations to a locked group. Membership operations run in order as set
- * operations on `group_members`; the other operations patch the displayName and externalId
- * document in memory, and the entity takes the result. The caller flushes.
+ * operations on `group_members`. The other operations patch a document of displayName and
+ * externalId in memory, and the entity takes the result. The caller flushes.
  */
 export async function patchGroup(
   tx: EntityManager,

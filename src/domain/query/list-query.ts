@@ -120,8 +120,8 @@ function orderBy(query: ListQuery, targets: FilterTargets): SqlFragment {
     throw error;
   }
 
-  // PostgreSQL orders missing values last when ascending and first when descending, which is
-  // what RFC 7644 §3.4.2.3 asks for.
+  // PostgreSQL orders missing values last when ascending and first when descending, as
+  // RFC 7644 §3.4.2.3 requires.
   if (target.kind === 'scalar') {
     const { expression } = target;
     const isText = ['string', 'reference'].includes(expression.type) && !expression.caseExact;

@@ -81,7 +81,7 @@ const GROUP_ELEMENTS: ElementSource = {
   },
 };
 
-/** `emails.value eq x` implies this condition, which the GIN index `users_emails_values` answers. */
+/** Returns the condition implied by `emails.value eq x` that the GIN index `users_emails_values` serves. */
 function emailValueHint(subAttribute: string, value: string): SqlFragment | undefined {
   if (subAttribute.toLowerCase() !== 'value') {
     return undefined;

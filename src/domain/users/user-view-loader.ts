@@ -71,8 +71,9 @@ export function buildUserView(
 }
 
 /**
- * A short digest of what a user's representation shows from other resources: its groups and
- * its manager's name. Membership changes do not write user rows, so the ETag includes it.
+ * Computes a short digest of what a user's representation shows from other resources: its
+ * groups and its manager's name. Membership changes do not write user rows, so the ETag
+ * includes this digest.
  */
 function derivedDigest(
   groups: GroupReference[],

@@ -106,8 +106,8 @@ function splitOperation(
       );
     }
 
-    // Unlike other filtered removes, a member filter that matches no member is not noTarget:
-    // Entra ID removes members this way and retries a request whose answer it lost, so the
+    // Unlike other filtered removes, a member filter that matches no member is not noTarget.
+    // Entra ID removes members this way and retries a request whose response it lost, so the
     // removal must be idempotent, and a 400 would put the group in its retry queue.
     return [
       { kind: 'removeMembers', ids: unique(idsFromFilter(path.filter, operation.path)), index },

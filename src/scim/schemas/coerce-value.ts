@@ -11,7 +11,7 @@ export interface CoerceOptions {
   dropReadOnly: boolean;
 }
 
-/** A short rendering of a rejected value for messages; deep or huge values are summarized. */
+/** Renders a rejected value briefly for messages; deep or huge values are summarized. */
 function describe(value: unknown): string {
   let text: string;
   try {
@@ -140,7 +140,7 @@ function coerceDateTime(value: unknown, path: string): string {
   return value;
 }
 
-/** Whether a value is an RFC 7643 §2.3.5 dateTime string such as "2026-01-31T12:00:00Z". */
+/** Tells whether a value is an RFC 7643 §2.3.5 dateTime string like "2026-01-31T12:00:00Z". */
 export function isDateTime(value: unknown): value is string {
   return typeof value === 'string' && DATE_TIME_PATTERN.test(value) && !isNaN(Date.parse(value));
 }
