@@ -35,12 +35,25 @@ export interface GroupChange {
 
 export type DirectoryChange = UserChange | GroupChange;
 
+/** Something a listener could not apply as asked; recorded with the change, never fatal. */
+export interface ProvisioningWarning {
+  code: 'ATTRIBUTE_DISCOVERED' | 'UNDECLARED_ATTRIBUTE' | 'MAPPING_CONVERSION';
+  /** The SCIM attribute path or the field concerned. */
+  attribute: string;
+  message: string;
+}
+
 /**
  * Reacts to directory changes inside the transaction that makes them, so that what it writes
  * commits or rolls back with the change.
  */
 export interface DirectoryListener {
-  onChange(tx: EntityManager, change: DirectoryChange): Promise<void>;
+  /** `warnings` is shared by the listeners of one change; a listener may add to it. */
+  onChange(
+    tx: EntityManager,
+    change: DirectoryChange,
+    warnings: ProvisioningWarning[],
+  ): Promise<void>;
 }
 
 /** Delivers each change to every registered listener, in registration order. */
@@ -52,9 +65,15 @@ export class DirectoryChanges {
     this.listeners.push(listener);
   }
 
-  async publish(tx: EntityManager, change: DirectoryChange): Promise<void> {
+  /** Returns the warnings the listeners added, in order. */
+  async publish(
+    tx: EntityManager,
+    change: DirectoryChange,
+    warnings: ProvisioningWarning[] = [],
+  ): Promise<ProvisioningWarning[]> {
     for (const listener of this.listeners) {
-      await listener.onChange(tx, change);
+      await listener.onChange(tx, change, warnings);
     }
+    return warnings;
   }
 }
