@@ -61,9 +61,10 @@ export class GroupMembers {
     const known = await this.classify(organizationId, ids);
     const missing = ids.filter((id) => !known.has(id));
     if (missing.length > 0) {
+      const more = missing.length > 5 ? ` and ${missing.length - 5} more` : '';
       throw DomainError.invalid(
-        `cannot add members that are not users or groups of this organization: ` +
-          `${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''}`,
+        'cannot add members that are not users or groups of this organization: ' +
+          `${missing.slice(0, 5).join(', ')}${more}`,
         { field: 'members' },
       );
     }

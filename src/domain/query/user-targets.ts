@@ -81,7 +81,10 @@ const GROUP_ELEMENTS: ElementSource = {
   },
 };
 
-/** Returns the condition implied by `emails.value eq x` that the GIN index `users_emails_values` serves. */
+/**
+ * Returns the condition implied by `emails.value eq x` that the GIN index
+ * `users_emails_values` serves.
+ */
 function emailValueHint(subAttribute: string, value: string): SqlFragment | undefined {
   if (subAttribute.toLowerCase() !== 'value') {
     return undefined;

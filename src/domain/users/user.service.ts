@@ -37,7 +37,7 @@ import {
 import type { UserView } from './user-view';
 
 export interface WriteOptions {
-  /** The client's `If-Match` value; the write fails with 412 unless it names the current version. */
+  /** The client's `If-Match` value; unless it names the current version, the write fails (412). */
   ifMatch?: string | null;
 }
 
