@@ -60,6 +60,8 @@ export interface Config {
   host: string;
   /** Base URL that clients use to reach Roster, without a trailing slash. */
   publicUrl: string;
+  /** Whether `publicUrl` was derived from `PORT` because `PUBLIC_URL` is unset. */
+  publicUrlFromPort: boolean;
   /** A PostgreSQL server, or the embedded database stored in `dataDir` when absent. */
   databaseUrl?: string;
   databasePoolSize: number;
@@ -119,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     port: values.PORT,
     host: values.HOST,
     publicUrl: publicUrl.replace(/\/+$/, ''),
+    publicUrlFromPort: values.PUBLIC_URL === undefined,
     databaseUrl: values.DATABASE_URL,
     databasePoolSize: values.DATABASE_POOL_SIZE,
     dataDir: path.resolve(values.ROSTER_DATA_DIR),
@@ -135,4 +138,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     bootstrapAdminEmail: values.ROSTER_BOOTSTRAP_ADMIN_EMAIL,
     bootstrapScimToken: values.ROSTER_BOOTSTRAP_SCIM_TOKEN,
   });
+}
+
+/**
+ * Returns the configuration with the default public URL pointing at the port the server bound,
+ * which differs from `PORT` when `PORT` is 0.
+ */
+export function withBoundPort(config: Readonly<Config>, port: number): Readonly<Config> {
+  if (!config.publicUrlFromPort || port === config.port) {
+    return config;
+  }
+
+  return Object.freeze({ ...config, publicUrl: `http://localhost:${port}` });
 }
