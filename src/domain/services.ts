@@ -13,6 +13,7 @@ import { SchemaRegistryProvider } from './schema-registry.service';
 import { ServerInfoService } from './server-info.service';
 import { TokenAuthenticator } from './tokens/token-authenticator';
 import { TokenService } from './tokens/token.service';
+import { UserRoleService } from './users/user-role.service';
 import { UserService } from './users/user.service';
 
 /** Services that keep state for the whole process (caches, rate counters, listeners). */
@@ -88,6 +89,10 @@ export class Services {
       'users',
       () => new UserService(this.em, this.deps, this.shared.registries, this.shared.changes),
     );
+  }
+
+  get userRoles(): UserRoleService {
+    return this.memo('userRoles', () => new UserRoleService(this.em, this.deps));
   }
 
   get groups(): GroupService {

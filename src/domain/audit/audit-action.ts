@@ -13,6 +13,7 @@ export const AUDIT_ACTIONS = [
   'SAML_INTEGRATION_ENABLED',
   'SAML_INTEGRATION_DISABLED',
   'SAML_INTEGRATION_DELETED',
+  'USER_ROLE_CHANGED',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
