@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 
 import { AuditService } from './audit/audit.service';
 import { AccountService } from './auth/account.service';
@@ -23,9 +23,10 @@ export interface SharedServices {
   changes: DirectoryChanges;
 }
 
-export function createSharedServices(deps: DomainDeps): SharedServices {
+/** Creates the process-wide services; without `orm`, registries hold the built-in schemas only. */
+export function createSharedServices(deps: DomainDeps, orm?: MikroORM): SharedServices {
   return {
-    registries: new SchemaRegistryProvider(),
+    registries: new SchemaRegistryProvider(orm),
     tokenAuthenticator: new TokenAuthenticator(deps),
     changes: new DirectoryChanges(),
   };

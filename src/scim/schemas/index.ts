@@ -10,3 +10,8 @@ export { ScimInputError, type ScimType } from './errors';
 export { coerceValue, coerceBoolean, isDateTime, type CoerceOptions } from './coerce-value';
 export { normalizeResource, type NormalizedResource } from './normalize-resource';
 export { isScimObject, type ScimObject, type ScimPrimitive, type ScimValue } from './values';
+export {
+  ATTRIBUTE_NAME_PATTERN,
+  customExtensionSchemas,
+  type CustomAttributeDeclaration,
+} from './custom-extension-schema';
