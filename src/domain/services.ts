@@ -6,6 +6,7 @@ import { SessionService } from './auth/session.service';
 import { SignInService } from './auth/sign-in.service';
 import { DirectoryChanges } from './changes/directory-change';
 import type { DomainDeps } from './deps';
+import { ExtensionAttributeService } from './extensions/extension-attribute.service';
 import { GroupService } from './groups/group.service';
 import { OrganizationService } from './organizations/organization.service';
 import { SamlIntegrationService } from './saml/saml-integration.service';
@@ -88,6 +89,13 @@ export class Services {
     return this.memo(
       'users',
       () => new UserService(this.em, this.deps, this.shared.registries, this.shared.changes),
+    );
+  }
+
+  get extensionAttributes(): ExtensionAttributeService {
+    return this.memo(
+      'extensionAttributes',
+      () => new ExtensionAttributeService(this.em, this.deps, this.shared.registries),
     );
   }
 
