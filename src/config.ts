@@ -39,7 +39,8 @@ const envSchema = z.object({
   SCIM_MAX_DISCOVERED_ATTRIBUTES: z.coerce
     .number({ message: 'must be a whole number' })
     .int({ message: 'must be a whole number' })
-    .min(0, { message: 'must be 0 or more' })
+    .min(0, { message: 'must be between 0 and 10000' })
+    .max(10_000, { message: 'must be between 0 and 10000' })
     .default(100),
   ROSTER_BOOTSTRAP_ADMIN_EMAIL: z
     .email({ message: 'must be an email address' })
