@@ -216,7 +216,8 @@ export class ExtensionAttributeService {
         `insert into scim_schema_settings (organization_id, version, discovery_limit, updated_at)
          values (?, ?, ?, ?)
          on conflict (organization_id)
-         do update set discovery_limit = excluded.discovery_limit, updated_at = excluded.updated_at`,
+         do update set discovery_limit = excluded.discovery_limit,
+                       updated_at = excluded.updated_at`,
         [actor.organizationId, newId(), limit, now],
       );
       await recordAudit(
