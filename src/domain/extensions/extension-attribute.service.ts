@@ -24,7 +24,7 @@ import { MAX_ATTRIBUTE_NAME_LENGTH, MAX_DESCRIPTION_LENGTH } from './extension-l
 import { lockSchemaSettings, readSchemaSettings } from './schema-store';
 import { rewriteStoredValues, type ValueConverter } from './stored-values';
 
-/** Highest per-organization limit of discovered attributes. */
+/** Maximum per-organization limit of discovered attributes. */
 export const MAX_DISCOVERY_LIMIT = 10_000;
 
 export interface DeclareAttributeInput {

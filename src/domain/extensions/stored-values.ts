@@ -21,6 +21,8 @@ export type ValueConverter = (value: ScimValue, userId: string) => ScimValue | u
  * Rewrites every stored value of a custom extension attribute in the organization's users,
  * under the canonical URN and name, matching stored keys without regard to case. Each user
  * whose document changes gets a new version. Returns the number of users changed.
+ *
+ * NOTE: these rewrites publish no DirectoryChanges, so change listeners do not see them.
  */
 export async function rewriteStoredValues(
   tx: EntityManager,

@@ -119,6 +119,8 @@ export function userTargets(registry: SchemaRegistry): FilterTargets {
       }
 
       if (resolved.inExtension) {
+        // NOTE: no index serves custom extension attributes, so these filters and sorts read
+        // every user of the organization.
         const field = jsonField(`${ALIAS}.extensions -> ?`, attribute, label, [schema.id, name]);
         return { kind: 'scalar', expression: field };
       }

@@ -3,8 +3,8 @@ import { DomainError } from '../errors';
 
 /**
  * Keeps simple values of custom extension attributes that the organization has not declared
- * yet, as strings, so that nothing Entra ID sends is lost; complex or multi-valued values
- * there are rejected.
+ * yet as strings, so that nothing Entra ID sends is lost. Complex or multi-valued values there
+ * are rejected.
  */
 export function undeclaredExtensions(
   undeclared: Record<string, Record<string, unknown>>,
