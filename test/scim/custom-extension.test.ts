@@ -258,6 +258,52 @@ describe('custom extension attributes over SCIM', () => {
       expect(ascending).toEqual([middle.id, high.id, low.id]);
     });
 
+    it('compares booleans, decimals and date-times by type', async () => {
+      const early = await client.createUser({
+        userName: uniqueName('typed-filter'),
+        [ACME]: { team: 'Typed', remote: true, score: 1.5, startedAt: '2026-01-01T09:00:00Z' },
+      });
+      const late = await client.createUser({
+        userName: uniqueName('typed-filter'),
+        [ACME]: { team: 'Typed', remote: false, score: 10, startedAt: '2026-03-01T09:00:00+02:00' },
+      });
+      const typed = (filter: string) =>
+        client.listIds('/Users', { filter: `${ACME}:team eq "typed" and ${filter}` });
+
+      expect(await typed(`${ACME}:remote eq "True"`)).toEqual([early.id]);
+      expect(await typed(`${ACME}:score gt 2`)).toEqual([late.id]);
+      expect(await typed(`${ACME}:startedAt gt "2026-02-01T00:00:00Z"`)).toEqual([late.id]);
+    });
+
+    it('skips a stored value of another JSON type', async () => {
+      const user = await client.createUser({
+        userName: uniqueName('stale'),
+        [ACME]: { team: 'Stale', level: 1 },
+      });
+      await server.orm.em
+        .fork()
+        .execute(
+          `update users set extensions = cast(? as jsonb) where organization_id = ? and id = ?`,
+          [
+            JSON.stringify({ [ACME]: { team: 'Stale', level: 'abc' } }),
+            admin.organizationId,
+            user.id,
+          ],
+        );
+
+      const response = await client.get(
+        withQuery('/Users', { filter: `${ACME}:team eq "stale" and ${ACME}:level lt 5` }),
+      );
+      const sorted = await client.get(
+        withQuery('/Users', { filter: `${ACME}:team eq "stale"`, sortBy: `${ACME}:level` }),
+      );
+
+      expect(response.status).toBe(200);
+      expect(response.body.totalResults).toBe(0);
+      expect(sorted.status).toBe(200);
+      expect(sorted.body.Resources.map((item: any) => item.id)).toEqual([user.id]);
+    });
+
     it('rejects an attribute the extension lacks', async () => {
       const response = await client.get(withQuery('/Users', { filter: `${ACME}:missing eq "x"` }));
 

@@ -266,6 +266,9 @@ export class ExtensionAttributeService {
     return attribute;
   }
 
+  // NOTE: a user write that runs concurrently and read the old declaration can still store a
+  // value of the old type. Filters skip such a value (see extensionField) until a write
+  // replaces it.
   private async convertStoredValues(
     tx: EntityManager,
     attribute: ScimExtensionAttribute,

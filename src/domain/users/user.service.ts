@@ -17,6 +17,8 @@ import type { PatchOperation } from '../../scim/patch';
 import type { DirectoryChanges, ProvisioningWarning } from '../changes/directory-change';
 import { ExtensionDiscovery } from '../extensions/extension-discovery';
 import { assertRequiredExtensionValues } from '../extensions/extension-values';
+import { writesUndeclaredAttribute } from '../extensions/patch-discovery';
+import { lockSchemaSettings } from '../extensions/schema-store';
 import { assertValueLimits } from '../value-limits';
 import { mergeExtensions, undeclaredExtensions } from './undeclared-extensions';
 import { patchUserDocument } from './user-patch';
@@ -203,8 +205,13 @@ export class UserService {
     options: WriteOptions = {},
   ): Promise<UserView> {
     return inTransaction(this.em, async (tx) => {
-      const current = await this.loadForUpdate(tx, organizationId, id, options);
       const registry = await this.registries.forOrganization(organizationId, tx);
+      if (writesUndeclaredAttribute(operations, registry)) {
+        // Discovery locks the schema settings; take that lock before the user's row lock.
+        await lockSchemaSettings(tx, organizationId, this.deps.now());
+      }
+
+      const current = await this.loadForUpdate(tx, organizationId, id, options);
       const patched = patchUserDocument(current, operations, registry);
 
       if (!patched) {

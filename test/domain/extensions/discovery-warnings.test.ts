@@ -101,4 +101,27 @@ describe('discovered attributes in published changes', () => {
     expect(declared[0].total).toBe(1);
     expect(seen.flatMap((entry) => entry.warnings)).toHaveLength(1);
   });
+
+  it('discovers in concurrent PATCH and PUT of one user', async () => {
+    const urn = 'urn:ietf:params:scim:schemas:extension:Paired:2.0:User';
+    const user = await users().create(org(), { userName: 'paired@example.com' });
+
+    const results = await Promise.allSettled([
+      users(registries()).patch(org(), user.user.id, [
+        { op: 'add', path: `${urn}:fromPatch`, value: 'p' },
+      ]),
+      users(registries()).replace(org(), user.user.id, {
+        userName: 'paired@example.com',
+        [urn]: { fromPut: 'q' },
+      }),
+    ]);
+    const attributes = await server.orm.em.fork().execute<{ name: string }[]>(
+      `select name from scim_extension_attributes
+          where organization_id = ? and schema_urn = ? order by name`,
+      [org(), urn],
+    );
+
+    expect(results.map((result) => result.status)).toEqual(['fulfilled', 'fulfilled']);
+    expect(attributes.map((row) => row.name)).toEqual(['fromPatch', 'fromPut']);
+  });
 });
