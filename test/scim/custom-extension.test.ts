@@ -430,6 +430,25 @@ describe('custom extension attributes over SCIM', () => {
       expect(schema.body.attributes.map((item: any) => item.name)).toEqual(['floor', 'wing']);
     });
 
+    it('declares nothing when the write fails', async () => {
+      const urn = extensionUrn('RolledBack');
+      const user = await client.createUser({ userName: uniqueName('taken') });
+
+      const response = await client.post('/Users', {
+        schemas: [USER_SCHEMA],
+        userName: user.userName,
+        [urn]: { floor: '2' },
+      });
+      const listed = (await listAttributes(server, { cookie: admin.cookie })).filter(
+        (item) => item.schema === urn,
+      );
+      const schema = await client.get(`/Schemas/${urn}`);
+
+      expect(response.status).toBe(409);
+      expect(listed).toEqual([]);
+      expect(schema.status).toBe(404);
+    });
+
     it('declares an attribute sent on PATCH', async () => {
       const urn = extensionUrn('Patched');
       const user = await client.createUser({ userName: uniqueName('patched') });
