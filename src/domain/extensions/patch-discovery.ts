@@ -8,7 +8,7 @@ const CUSTOM_PATH =
 /**
  * Checks whether PATCH operations write a custom extension attribute that the registry does
  * not declare, so that the write will declare it. The user service then takes the schema
- * lock before the user's row lock, in the order every other writer takes them.
+ * lock before the user's row lock, in the order that POST, PUT and admin changes take them.
  */
 export function writesUndeclaredAttribute(
   operations: readonly PatchOperation[],

@@ -1,14 +1,17 @@
 import type { AttributeDefinition } from '../../scim/schemas';
 import type { SqlExpression } from './expressions';
 
-/** The date-time form that coercion stores (RFC 7643 §2.3.5), written without `?`. */
+/**
+ * The date-time form that coercion stores (RFC 7643 §2.3.5). It uses `{0,1}` in place of `?`,
+ * which MikroORM would read as a parameter placeholder.
+ */
 const DATE_TIME_SQL_PATTERN =
   "'^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d+){0,1}(Z|[+-]\\d{2}:\\d{2}){0,1}$'";
 
 /**
- * A custom extension attribute of `users.extensions` in SQL, typed by its declaration. A
- * stored value of another JSON type reads as null rather than failing the cast, because a
- * write that raced with a type change may have stored one.
+ * Builds the SQL expression of a custom extension attribute in `users.extensions`, typed by
+ * its declaration. A stored value of another JSON type reads as null rather than failing the
+ * cast, because a write that raced with a type change may have stored one.
  */
 export function extensionField(
   alias: string,
