@@ -144,18 +144,16 @@ function resolveAttributePath(
     };
   }
 
-  if (path.schema !== undefined && isCustomExtension(path.schema, context)) {
+  const parent = context.registry.resolve(context.resourceType, {
+    ...path,
+    subAttribute: undefined,
+  });
+  if (!parent && path.schema !== undefined && isCustomExtension(path.schema, context)) {
     return resolveUndeclared(path, path.schema, text, context);
   }
 
-  if (path.subAttribute !== undefined) {
-    const parent = context.registry.resolve(context.resourceType, {
-      ...path,
-      subAttribute: undefined,
-    });
-    if (parent) {
-      findSubAttribute(parent.attribute, path.subAttribute, text);
-    }
+  if (parent && path.subAttribute !== undefined) {
+    findSubAttribute(parent.attribute, path.subAttribute, text);
   }
 
   throw new ScimInputError(

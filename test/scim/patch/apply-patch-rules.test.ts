@@ -139,6 +139,20 @@ describe('applyPatch', () => {
       expect(result.document[CUSTOM]).toStrictEqual({ level: 2, tag: '7' });
     });
 
+    it('rejects a sub-attribute of a declared simple attribute', () => {
+      const error = scimErrorOf(() =>
+        patchRequest(USER, [{ op: 'Add', path: `${CUSTOM}:level.x`, value: 1 }], {
+          registry: declared,
+        }),
+      );
+
+      expect(error.scimType).toBe('invalidPath');
+      expect(error.message).toBe(
+        `Operations[0]: "${CUSTOM}:level.x" names 'x', which is not a sub-attribute of ` +
+          "'level'; 'level' has no sub-attributes",
+      );
+    });
+
     it('rejects an attribute that a declared extension lacks unless accepted', () => {
       const error = scimErrorOf(() =>
         patchRequest(USER, [{ op: 'Add', path: `${CUSTOM}:tag`, value: 'x' }], {
