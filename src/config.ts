@@ -36,6 +36,12 @@ const envSchema = z.object({
   SCIM_MAX_RESULTS: positiveInt.default(1000),
   SCIM_MAX_PATCH_OPERATIONS: positiveInt.default(1000),
   SCIM_MAX_VALUE_BYTES: positiveInt.max(2048, { message: 'must be at most 2048' }).default(1024),
+  SCIM_MAX_DISCOVERED_ATTRIBUTES: z.coerce
+    .number({ message: 'must be a whole number' })
+    .int({ message: 'must be a whole number' })
+    .min(0, { message: 'must be between 0 and 10000' })
+    .max(10_000, { message: 'must be between 0 and 10000' })
+    .default(100),
   ROSTER_BOOTSTRAP_ADMIN_EMAIL: z
     .email({ message: 'must be an email address' })
     .default('admin@example.com'),
@@ -76,6 +82,11 @@ export interface Config {
   scimMaxPatchOperations: number;
   /** Maximum size of a string value in a SCIM attribute, in UTF-8 bytes. */
   scimMaxValueBytes: number;
+  /**
+   * Custom extension attributes that SCIM requests may declare automatically per organization,
+   * unless the organization sets its own limit; 0 turns discovery off.
+   */
+  scimMaxDiscoveredAttributes: number;
   /** A session ends after this many minutes without a request. */
   sessionIdleTimeoutMinutes: number;
   /** A session ends this many hours after sign-in, however active. */
@@ -131,6 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     scimMaxResults: values.SCIM_MAX_RESULTS,
     scimMaxPatchOperations: values.SCIM_MAX_PATCH_OPERATIONS,
     scimMaxValueBytes: values.SCIM_MAX_VALUE_BYTES,
+    scimMaxDiscoveredAttributes: values.SCIM_MAX_DISCOVERED_ATTRIBUTES,
     sessionIdleTimeoutMinutes: values.SESSION_IDLE_TIMEOUT_MINUTES,
     sessionAbsoluteTimeoutHours: values.SESSION_ABSOLUTE_TIMEOUT_HOURS,
     signInMaxFailures: values.SIGN_IN_MAX_FAILURES,

@@ -11,3 +11,8 @@ export { coerceValue, coerceBoolean, type CoerceOptions } from './coerce-value';
 export { isDateTime } from './date-time';
 export { normalizeResource, type NormalizedResource } from './normalize-resource';
 export { isScimObject, type ScimObject, type ScimPrimitive, type ScimValue } from './values';
+export {
+  ATTRIBUTE_NAME_PATTERN,
+  customExtensionSchemas,
+  type CustomAttributeDeclaration,
+} from './custom-extension-schema';
