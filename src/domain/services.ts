@@ -1,5 +1,7 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 
+import { ApplicationService } from './applications/application.service';
+import { RecordService } from './applications/record.service';
 import { AuditService } from './audit/audit.service';
 import { AccountService } from './auth/account.service';
 import { SessionService } from './auth/session.service';
@@ -95,6 +97,14 @@ export class Services {
       'groups',
       () => new GroupService(this.em, this.deps, this.shared.registries, this.shared.changes),
     );
+  }
+
+  get applications(): ApplicationService {
+    return this.memo('applications', () => new ApplicationService(this.em, this.deps));
+  }
+
+  get records(): RecordService {
+    return this.memo('records', () => new RecordService(this.em, this.deps, this.applications));
   }
 
   private memo<T>(key: string, create: () => T): T {

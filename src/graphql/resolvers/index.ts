@@ -1,5 +1,7 @@
 import type { NonEmptyArray } from 'type-graphql';
 
+import { ApplicationRecordResolver } from './application-record.resolver';
+import { ApplicationResolver } from './application.resolver';
 import { AuditResolver } from './audit.resolver';
 import { AuthResolver } from './auth.resolver';
 import { GroupResolver } from './group.resolver';
@@ -22,4 +24,6 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   UserResolver,
   GroupResolver,
   ScimSchemaResolver,
+  ApplicationResolver,
+  ApplicationRecordResolver,
 ];
