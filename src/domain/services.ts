@@ -12,6 +12,9 @@ import { GroupService } from './groups/group.service';
 import { OrganizationService } from './organizations/organization.service';
 import { SamlIntegrationService } from './saml/saml-integration.service';
 import { SchemaRegistryProvider } from './schema-registry.service';
+import { RecordSyncListener } from './scim-settings/record-sync.listener';
+import { ResyncSignal } from './scim-settings/resync-signal';
+import { ScimSettingsService } from './scim-settings/scim-settings.service';
 import { ServerInfoService } from './server-info.service';
 import { TokenAuthenticator } from './tokens/token-authenticator';
 import { TokenService } from './tokens/token.service';
@@ -23,13 +26,20 @@ export interface SharedServices {
   tokenAuthenticator: TokenAuthenticator;
   /** Listeners for user and group changes, called inside the changing transaction. */
   changes: DirectoryChanges;
+  /** Wakes the background resync runner when a resync starts. */
+  resyncSignal: ResyncSignal;
 }
 
 export function createSharedServices(deps: DomainDeps): SharedServices {
+  const registries = new SchemaRegistryProvider();
+  const changes = new DirectoryChanges();
+  changes.subscribe(new RecordSyncListener(deps, registries));
+
   return {
-    registries: new SchemaRegistryProvider(),
+    registries,
     tokenAuthenticator: new TokenAuthenticator(deps),
-    changes: new DirectoryChanges(),
+    changes,
+    resyncSignal: new ResyncSignal(),
   };
 }
 
@@ -105,6 +115,13 @@ export class Services {
 
   get records(): RecordService {
     return this.memo('records', () => new RecordService(this.em, this.deps, this.applications));
+  }
+
+  get scimSettings(): ScimSettingsService {
+    return this.memo(
+      'scimSettings',
+      () => new ScimSettingsService(this.em, this.deps, this.shared.registries, this.applications),
+    );
   }
 
   private memo<T>(key: string, create: () => T): T {

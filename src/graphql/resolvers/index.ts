@@ -8,6 +8,7 @@ import { GroupResolver } from './group.resolver';
 import { OrganizationResolver } from './organization.resolver';
 import { SamlIntegrationResolver } from './saml-integration.resolver';
 import { ScimSchemaResolver } from './scim-schema.resolver';
+import { ScimSettingsResolver } from './scim-settings.resolver';
 import { ServerInfoResolver } from './server-info.resolver';
 import { TokenResolver } from './token.resolver';
 import { UserResolver } from './user.resolver';
@@ -26,4 +27,5 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ScimSchemaResolver,
   ApplicationResolver,
   ApplicationRecordResolver,
+  ScimSettingsResolver,
 ];
