@@ -58,7 +58,10 @@ export async function loadSubjects(
     'limit' in condition ? [...params, condition.limit] : params,
   );
 
-  return rows.map((row) => subjectOf(userViewFromRow(tx, row, publicUrl)));
+  // Users are mapped in a separate identity map: sync only reads them, and entities managed
+  // by `tx` would make each flush of the batch compare them for changes.
+  const mapper = tx.fork();
+  return rows.map((row) => subjectOf(userViewFromRow(mapper, row, publicUrl)));
 }
 
 /**
