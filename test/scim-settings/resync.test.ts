@@ -70,7 +70,7 @@ describe('SCIM resync of every user record', () => {
     await server.close();
   });
 
-  /** Inserts users and memberships with SQL; no listener sees them, so none has a record. */
+  /** Inserts users and memberships with SQL; no listener runs for them, so none has a record. */
   async function seedUsers(): Promise<void> {
     const em = server.orm.em.fork();
     await em.execute(
@@ -207,7 +207,7 @@ describe('SCIM resync of every user record', () => {
     RESYNC_TIMEOUT_MS + 10_000,
   );
 
-  it('refuses a resync without a target application', async () => {
+  it('rejects a resync without a target application', async () => {
     await api(UPDATE_SETTINGS, { input: { targetApplicationId: null, mappings: [] } });
 
     const response = await api('mutation { startScimResync { id } }');

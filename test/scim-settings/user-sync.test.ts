@@ -155,6 +155,30 @@ describe('sync of provisioned users into the target application', () => {
     expect(afterDelete?.values.given_name).toBe('Augusta');
   });
 
+  it('follows nested groups and group deletion', async () => {
+    const { applicationId } = await configure({ action: 'ARCHIVE' });
+    const user = await createUser(scim);
+    const team = await createGroup(scim, {
+      displayName: uniqueName('Team'),
+      members: [{ value: user.id }],
+    });
+    const division = await createGroup(scim, { displayName: uniqueName('Division') });
+
+    const direct = await recordOf(api, applicationId, user.id);
+    await scim.patch(`/Groups/${division.id}`, [
+      { op: 'Add', path: 'members', value: [{ value: team.id }] },
+    ]);
+    const nested = await recordOf(api, applicationId, user.id);
+    await scim.request('DELETE', `/Groups/${team.id}`);
+    const removed = await recordOf(api, applicationId, user.id);
+
+    expect(direct?.values.team_names).toBe(team.displayName);
+    expect(nested?.values.team_names).toBe(
+      [team.displayName, division.displayName].sort().join(', '),
+    );
+    expect(removed?.values.team_names).toBeUndefined();
+  });
+
   it('keeps values an admin set in unmapped fields', async () => {
     const { applicationId } = await configure({ action: 'ARCHIVE' });
     const user = await createUser(scim, { name: { givenName: 'Grace' } });

@@ -235,5 +235,5 @@ function updateRecord(
 }
 
 function sortKeys(values: Record<string, FieldValue>): [string, FieldValue][] {
-  return Object.entries(values).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return Object.entries(values).sort(([a], [b]) => a.localeCompare(b));
 }

@@ -8,6 +8,9 @@ import { loadSubjects, syncRecords } from './record-sync';
 import type { ResyncSignal } from './resync-signal';
 import { loadSyncPlan } from './sync-plan';
 
+/** Consecutive failed batches after which a job is marked FAILED. */
+export const MAX_BATCH_FAILURES = 3;
+
 export interface ResyncRunnerOptions {
   /** Users recomputed per transaction. */
   batchSize: number;
@@ -25,6 +28,10 @@ export class ResyncRunner {
   private wokenWhileRunning = false;
   private stopped = false;
   private timer: NodeJS.Timeout | undefined;
+  /** The job of the batch in progress, so that a failure can be recorded on it. */
+  private currentJob: { organizationId: string; id: string } | undefined;
+  /** Consecutive failures per job id, kept in this process only. */
+  private readonly failures = new Map<string, number>();
 
   constructor(
     private readonly orm: MikroORM,
@@ -74,7 +81,7 @@ export class ResyncRunner {
           await new Promise((resolve) => setImmediate(resolve));
         }
       } catch (error) {
-        this.deps.logger.error({ err: error }, 'resync batch failed; retrying at the next poll');
+        await this.recordFailure(error);
         return;
       }
     } while (this.wokenWhileRunning && !this.stopped);
@@ -94,8 +101,11 @@ export class ResyncRunner {
       }
 
       const job = tx.map(ScimResyncJob, rows[0]);
+      this.currentJob = { organizationId: job.organizationId, id: job.id };
       await this.advance(tx as EntityManager, job);
       await tx.flush();
+      this.failures.delete(job.id);
+      this.currentJob = undefined;
       return true;
     });
   }
@@ -126,6 +136,50 @@ export class ResyncRunner {
     job.warnings += await syncRecords(tx, plan, subjects, now, warnings);
     job.processed += subjects.length;
     job.lastUserId = subjects[subjects.length - 1].userId;
+  }
+
+  /**
+   * Logs a failed batch and stores its error on the job; the batch is retried at the next
+   * poll, and after MAX_BATCH_FAILURES consecutive failures the job is marked FAILED.
+   */
+  private async recordFailure(error: unknown): Promise<void> {
+    const job = this.currentJob;
+    this.currentJob = undefined;
+    const count = job ? (this.failures.get(job.id) ?? 0) + 1 : 0;
+    const failed = count >= MAX_BATCH_FAILURES;
+    this.deps.logger.error(
+      { err: error, organizationId: job?.organizationId, jobId: job?.id, failures: count },
+      failed ? 'resync batch failed; the job is marked FAILED' : 'resync batch failed; retrying',
+    );
+    if (!job) {
+      return;
+    }
+
+    this.failures.set(job.id, count);
+    const now = this.deps.now();
+    try {
+      await this.orm.em.fork().execute(
+        `update scim_resync_jobs set last_error = ?, updated_at = ?,
+            status = ?, finished_at = ?
+          where organization_id = ? and id = ? and status = 'RUNNING'`,
+        [
+          `${count} consecutive batches failed; the server log has the details`,
+          now,
+          failed ? 'FAILED' : 'RUNNING',
+          failed ? now : null,
+          job.organizationId,
+          job.id,
+        ],
+      );
+    } catch (updateError) {
+      this.deps.logger.error(
+        { err: updateError, organizationId: job.organizationId, jobId: job.id },
+        'could not store the resync failure',
+      );
+    }
+    if (failed) {
+      this.failures.delete(job.id);
+    }
   }
 
   private finish(

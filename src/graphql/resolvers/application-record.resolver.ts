@@ -67,7 +67,7 @@ export class ApplicationRecordResolver {
   async createApplicationRecord(
     @Ctx() ctx: GraphQLContext,
     @Arg('applicationId', () => ID) applicationId: string,
-    @Arg('values', () => GraphQLJSONObject) values: Record<string, unknown>,
+    @Arg('values', () => GraphQLJSONObject, { validate: false }) values: Record<string, unknown>,
   ): Promise<ApplicationRecordType> {
     const record = await ctx.services.records.create(adminOf(ctx), applicationId, values);
     return toRecordObject(record);
@@ -79,7 +79,7 @@ export class ApplicationRecordResolver {
   async updateApplicationRecord(
     @Ctx() ctx: GraphQLContext,
     @Arg('id', () => ID) id: string,
-    @Arg('values', () => GraphQLJSONObject) values: Record<string, unknown>,
+    @Arg('values', () => GraphQLJSONObject, { validate: false }) values: Record<string, unknown>,
   ): Promise<ApplicationRecordType> {
     return toRecordObject(await ctx.services.records.update(adminOf(ctx), id, values));
   }

@@ -242,6 +242,22 @@ describe('GraphQL applications and records', () => {
     );
   });
 
+  it('accepts values written inline in the query', async () => {
+    const application = await createApplication();
+
+    const response = await api(
+      `mutation { createApplicationRecord(applicationId: "${application.id}",
+         values: { full_name: "Inline", age: 7, skills: ["Go"] }) { values } }`,
+    );
+
+    expect(response.errors).toBeUndefined();
+    expect(response.data!.createApplicationRecord.values).toEqual({
+      full_name: 'Inline',
+      age: 7,
+      skills: ['Go'],
+    });
+  });
+
   it('updates some values and clears others', async () => {
     const application = await createApplication();
     const record = dataOf(
