@@ -67,6 +67,10 @@ export class RecordSyncListener implements DirectoryListener {
     const roots = renamed ? [...changedMembers, change.id] : changedMembers;
     const userIds = await usersReachedFrom(tx, change.organizationId, roots);
 
+    // NOTE: the group change holds its group's row and now locks these users, while a user
+    // deletion locks the user and then its groups. Run at once, the two can deadlock;
+    // PostgreSQL then aborts one, which fails with 500 and Entra retries it.
+
     for (let start = 0; start < userIds.length; start += GROUP_SYNC_CHUNK) {
       const ids = userIds.slice(start, start + GROUP_SYNC_CHUNK);
       const subjects = await loadSubjects(tx, change.organizationId, { ids }, this.publicUrl);

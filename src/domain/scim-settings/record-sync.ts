@@ -25,8 +25,10 @@ export function subjectOf(view: UserView): SyncSubject {
 }
 
 /**
- * Loads users for sync in id order, share-locking their rows so that no SCIM write to them
- * commits between this read and the record write that follows.
+ * Loads users for sync in id order and locks their rows for update, as SCIM writes to a user
+ * do. So a resync batch, a group change and a user change never compute the same user's
+ * record at once: none writes values read before another's commit, and none inserts a second
+ * record for the user.
  */
 export async function loadSubjects(
   tx: EntityManager,
@@ -54,7 +56,7 @@ export async function loadSubjects(
 
   const rows = await tx.execute<UserViewRow[]>(
     `select u.*, ${USER_VIEW_COLUMNS} from users u where ${where}
-      order by u.id${limit} for share of u`,
+      order by u.id${limit} for update of u`,
     'limit' in condition ? [...params, condition.limit] : params,
   );
 
