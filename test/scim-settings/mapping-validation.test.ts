@@ -1,4 +1,6 @@
+import { memberSession } from '../helpers/admin-session';
 import { connectApi, dataOf, type ApiClient } from '../helpers/api-client';
+import { graphql } from '../helpers/graphql-client';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 import { ACME_SCHEMA, createApplication, ENTERPRISE, UPDATE_SETTINGS } from './helpers';
 
@@ -153,5 +155,22 @@ describe('SCIM settings mapping validation', () => {
     expect(saved.deprovisioning.action).toBe('ARCHIVE');
     expect(again.version).toBe(saved.version);
     expect(read).toEqual({ targetApplication: { id: applicationId }, mappings });
+  });
+
+  it('is closed to members', async () => {
+    const member = await memberSession(server, server.bootstrap.organizationId);
+
+    const read = await graphql(server, '{ scimSettings { version } }', {}, { cookie: member });
+    const resync = await graphql(
+      server,
+      'mutation { startScimResync { id } }',
+      {},
+      {
+        cookie: member,
+      },
+    );
+
+    expect(read.errors![0].extensions!.code).toBe('FORBIDDEN');
+    expect(resync.errors![0].extensions!.code).toBe('FORBIDDEN');
   });
 });

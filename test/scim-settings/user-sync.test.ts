@@ -179,6 +179,20 @@ describe('sync of provisioned users into the target application', () => {
     expect(removed?.values.team_names).toBeUndefined();
   });
 
+  it('clears the manager of reports when the manager is deleted', async () => {
+    const { applicationId } = await configure({ action: 'DELETE' });
+    const manager = await createUser(scim);
+    const report = await createUser(scim, { [ENTERPRISE]: { manager: manager.id } });
+    const before = await recordOf(api, applicationId, report.id);
+
+    await scim.request('DELETE', `/Users/${manager.id}`);
+    const after = await recordOf(api, applicationId, report.id);
+
+    expect(before?.values.manager).toBe(manager.id);
+    expect(after?.values.manager).toBeUndefined();
+    expect(after?.id).toBe(before?.id);
+  });
+
   it('keeps values an admin set in unmapped fields', async () => {
     const { applicationId } = await configure({ action: 'ARCHIVE' });
     const user = await createUser(scim, { name: { givenName: 'Grace' } });

@@ -12,8 +12,8 @@ import { MAX_GROUP_NESTING } from '../users/user-view-loader';
 import { loadSubjects, subjectOf, syncDeletion, syncRecords } from './record-sync';
 import { loadSyncPlan, type SyncPlan } from './sync-plan';
 
-/** Users re-read per query when a group change touches many of them. */
-const GROUP_SYNC_CHUNK = 500;
+/** Users re-read per query when a change touches many of them. */
+const SYNC_CHUNK = 500;
 
 /**
  * Keeps each provisioned user's record in the SCIM target application current, inside the
@@ -40,6 +40,7 @@ export class RecordSyncListener implements DirectoryListener {
     if (change.resourceType === 'User') {
       if (change.kind === 'deleted') {
         await syncDeletion(tx, plan, change.id, now);
+        await this.syncReferrers(tx, plan, change.id, now, warnings);
         return;
       }
       await syncRecords(tx, plan, [subjectOf(change.view!)], now, warnings);
@@ -71,9 +72,47 @@ export class RecordSyncListener implements DirectoryListener {
     // deletion locks the user and then its groups. Run at once, the two can deadlock;
     // PostgreSQL then aborts one, which fails with 500 and Entra retries it.
 
-    for (let start = 0; start < userIds.length; start += GROUP_SYNC_CHUNK) {
-      const ids = userIds.slice(start, start + GROUP_SYNC_CHUNK);
+    for (let start = 0; start < userIds.length; start += SYNC_CHUNK) {
+      const ids = userIds.slice(start, start + SYNC_CHUNK);
       const subjects = await loadSubjects(tx, change.organizationId, { ids }, this.publicUrl);
+      await syncRecords(tx, plan, subjects, now, warnings);
+    }
+  }
+
+  /**
+   * Recomputes the users whose records name a deleted user in a field mapped from a user
+   * reference, such as the manager. The deletion has already cleared their manager, but
+   * without publishing a change for them.
+   */
+  private async syncReferrers(
+    tx: EntityManager,
+    plan: SyncPlan,
+    deletedId: string,
+    now: Date,
+    warnings: ProvisioningWarning[],
+  ): Promise<void> {
+    const keys = plan.rows.filter((row) => row.source.kind === 'user').map((row) => row.field.key);
+    if (keys.length === 0) {
+      return;
+    }
+
+    const conditions = keys.map(() => 'field_values @> ?::jsonb').join(' or ');
+    const rows = await tx.execute<{ user_id: string }[]>(
+      `select user_id from application_records
+        where organization_id = ? and application_id = ? and user_id is not null
+          and (${conditions})
+        order by user_id`,
+      [
+        plan.organizationId,
+        plan.applicationId,
+        ...keys.map((key) => JSON.stringify({ [key]: deletedId })),
+      ],
+    );
+    const ids = rows.map((row) => row.user_id);
+
+    for (let start = 0; start < ids.length; start += SYNC_CHUNK) {
+      const chunk = ids.slice(start, start + SYNC_CHUNK);
+      const subjects = await loadSubjects(tx, plan.organizationId, { ids: chunk }, this.publicUrl);
       await syncRecords(tx, plan, subjects, now, warnings);
     }
   }
