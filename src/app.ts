@@ -7,6 +7,7 @@ import type { Config } from './config';
 import { SignInThrottle } from './domain/auth/sign-in-throttle';
 import type { DomainDeps } from './domain/deps';
 import { OrganizationService } from './domain/organizations/organization.service';
+import { ResyncRunner } from './domain/scim-settings/resync-runner';
 import { createSharedServices } from './domain/services';
 import { startGraphQLServer } from './graphql/apollo';
 import { createContextFactory } from './graphql/create-context';
@@ -47,6 +48,10 @@ export async function createApp(deps: AppDependencies): Promise<RosterApp> {
     }),
   };
   const shared = createSharedServices(domainDeps, deps.orm);
+  const resync = new ResyncRunner(deps.orm, domainDeps, shared.registries, shared.resyncSignal, {
+    batchSize: deps.config.resyncBatchSize,
+    pollMs: deps.config.resyncPollSeconds * 1000,
+  });
 
   const createContext = createContextFactory({ orm: deps.orm, domainDeps, shared });
   const graphql = await startGraphQLServer(createContext);
@@ -86,8 +91,13 @@ export async function createApp(deps: AppDependencies): Promise<RosterApp> {
   );
   koa.use(sso.routes());
 
+  resync.start();
+
   return {
     koa,
-    stop: () => graphql.stop(),
+    stop: async () => {
+      await resync.stop();
+      await graphql.stop();
+    },
   };
 }

@@ -49,6 +49,8 @@ const envSchema = z.object({
   SESSION_ABSOLUTE_TIMEOUT_HOURS: positiveInt.default(12),
   SIGN_IN_MAX_FAILURES: positiveInt.default(5),
   SIGN_IN_WINDOW_SECONDS: positiveInt.default(900),
+  RESYNC_BATCH_SIZE: positiveInt.max(5000, { message: 'must be at most 5000' }).default(200),
+  RESYNC_POLL_SECONDS: positiveInt.default(10),
   ROSTER_BOOTSTRAP_SCIM_TOKEN: z
     .string()
     .min(32, { message: 'must have at least 32 characters' })
@@ -95,6 +97,10 @@ export interface Config {
   signInMaxFailures: number;
   /** Window in seconds over which failed sign-ins count; blocked sign-in waits for its end. */
   signInWindowSeconds: number;
+  /** Users whose records one resync transaction recomputes. */
+  resyncBatchSize: number;
+  /** Seconds between looks for resync jobs that no request announced, such as after a restart. */
+  resyncPollSeconds: number;
   /** Email and userName of the admin created on first start. */
   bootstrapAdminEmail: string;
   /** Secret of a SCIM token created on first start, for automated set-ups. */
@@ -147,6 +153,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     sessionAbsoluteTimeoutHours: values.SESSION_ABSOLUTE_TIMEOUT_HOURS,
     signInMaxFailures: values.SIGN_IN_MAX_FAILURES,
     signInWindowSeconds: values.SIGN_IN_WINDOW_SECONDS,
+    resyncBatchSize: values.RESYNC_BATCH_SIZE,
+    resyncPollSeconds: values.RESYNC_POLL_SECONDS,
     bootstrapAdminEmail: values.ROSTER_BOOTSTRAP_ADMIN_EMAIL,
     bootstrapScimToken: values.ROSTER_BOOTSTRAP_SCIM_TOKEN,
   });

@@ -1,5 +1,7 @@
 import type { NonEmptyArray } from 'type-graphql';
 
+import { ApplicationRecordResolver } from './application-record.resolver';
+import { ApplicationResolver } from './application.resolver';
 import { AuditResolver } from './audit.resolver';
 import { AuthResolver } from './auth.resolver';
 import { GroupResolver } from './group.resolver';
@@ -7,6 +9,7 @@ import { OrganizationResolver } from './organization.resolver';
 import { SamlIntegrationResolver } from './saml-integration.resolver';
 import { ScimExtensionResolver } from './scim-extension.resolver';
 import { ScimSchemaResolver } from './scim-schema.resolver';
+import { ScimSettingsResolver } from './scim-settings.resolver';
 import { ServerInfoResolver } from './server-info.resolver';
 import { TokenResolver } from './token.resolver';
 import { UserResolver } from './user.resolver';
@@ -24,4 +27,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   GroupResolver,
   ScimSchemaResolver,
   ScimExtensionResolver,
+  ApplicationResolver,
+  ApplicationRecordResolver,
+  ScimSettingsResolver,
 ];
