@@ -18,7 +18,10 @@ import { healthRoutes } from './http/health';
 import { requestContext } from './http/request-context';
 import { ssoMetadataRoutes } from './http/sso-metadata';
 import type { RequestState } from './http/state';
+import { httpMetrics, metricsRoutes } from './http/metrics';
 import type { Logger } from './logger';
+import { Metrics } from './metrics/metrics';
+import { startProvisioningLog } from './provisioning-log';
 import { scimMiddleware } from './scim/router';
 
 export interface AppDependencies {
@@ -31,6 +34,7 @@ export interface AppDependencies {
 
 export interface RosterApp {
   koa: Koa<RequestState>;
+  metrics: Metrics;
   /** Stops background work; the caller closes the HTTP server and the database. */
   stop(): Promise<void>;
 }
@@ -47,13 +51,18 @@ export async function createApp(deps: AppDependencies): Promise<RosterApp> {
     }),
   };
   const shared = createSharedServices(domainDeps);
+  const metrics = new Metrics();
+  metrics.observeDatabasePool(deps.orm);
+  const provisioning = startProvisioningLog(deps, domainDeps, shared, metrics);
 
   const createContext = createContextFactory({ orm: deps.orm, domainDeps, shared });
   const graphql = await startGraphQLServer(createContext);
 
   const koa = new Koa<RequestState>({ proxy: false });
   koa.use(requestContext(deps.logger));
+  koa.use(httpMetrics(metrics));
   koa.use(errorHandler());
+  koa.use(metricsRoutes(metrics, deps.config.metricsToken).routes());
 
   const health = healthRoutes(async () => {
     await deps.orm.em.getConnection().execute('select 1');
@@ -68,6 +77,7 @@ export async function createApp(deps: AppDependencies): Promise<RosterApp> {
       maxBodyBytes: deps.config.maxBodyBytes,
       maxResults: deps.config.scimMaxResults,
       maxPatchOperations: deps.config.scimMaxPatchOperations,
+      provisioningLog: provisioning?.middleware,
     }),
   );
 
@@ -88,6 +98,10 @@ export async function createApp(deps: AppDependencies): Promise<RosterApp> {
 
   return {
     koa,
-    stop: () => graphql.stop(),
+    metrics,
+    stop: async () => {
+      await graphql.stop();
+      await provisioning?.stop();
+    },
   };
 }

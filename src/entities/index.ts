@@ -3,6 +3,7 @@ import { GroupMember } from './group-member.entity';
 import { Group } from './group.entity';
 import { AuditEvent } from './audit-event.entity';
 import { Organization } from './organization.entity';
+import { ProvisioningEvent } from './provisioning-event.entity';
 import { SamlIntegration } from './saml-integration.entity';
 import { Session } from './session.entity';
 import { User } from './user.entity';
@@ -12,6 +13,7 @@ export { Group } from './group.entity';
 export { GroupMember } from './group-member.entity';
 export { AuditEvent } from './audit-event.entity';
 export { Organization } from './organization.entity';
+export { ProvisioningEvent } from './provisioning-event.entity';
 export { SamlIntegration } from './saml-integration.entity';
 export { Session } from './session.entity';
 export { User } from './user.entity';
@@ -26,4 +28,5 @@ export const ENTITIES = [
   SamlIntegration,
   Group,
   GroupMember,
+  ProvisioningEvent,
 ];
