@@ -19,6 +19,7 @@ import { requestContext } from './http/request-context';
 import { ssoMetadataRoutes } from './http/sso-metadata';
 import type { RequestState } from './http/state';
 import { httpMetrics, metricsRoutes } from './http/metrics';
+import { provisioningExportRoutes } from './http/provisioning-export';
 import type { Logger } from './logger';
 import { Metrics } from './metrics/metrics';
 import { startProvisioningLog } from './provisioning-log';
@@ -89,6 +90,8 @@ export async function createApp(deps: AppDependencies): Promise<RosterApp> {
     graphql.middleware,
   );
   koa.use(graphqlRouter.routes());
+
+  koa.use(provisioningExportRoutes(deps.orm, domainDeps, shared).routes());
 
   const sso = ssoMetadataRoutes(
     deps.config.publicUrl,

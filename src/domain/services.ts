@@ -8,6 +8,7 @@ import { DirectoryChanges } from './changes/directory-change';
 import type { DomainDeps } from './deps';
 import { GroupService } from './groups/group.service';
 import { OrganizationService } from './organizations/organization.service';
+import { ProvisioningEventService } from './provisioning/event.service';
 import { SamlIntegrationService } from './saml/saml-integration.service';
 import { SchemaRegistryProvider } from './schema-registry.service';
 import { ServerInfoService } from './server-info.service';
@@ -58,6 +59,10 @@ export class Services {
 
   get organizations(): OrganizationService {
     return this.memo('organizations', () => new OrganizationService(this.em, this.deps));
+  }
+
+  get provisioningEvents(): ProvisioningEventService {
+    return this.memo('provisioningEvents', () => new ProvisioningEventService(this.em));
   }
 
   get samlIntegrations(): SamlIntegrationService {

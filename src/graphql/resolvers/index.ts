@@ -4,6 +4,7 @@ import { AuditResolver } from './audit.resolver';
 import { AuthResolver } from './auth.resolver';
 import { GroupResolver } from './group.resolver';
 import { OrganizationResolver } from './organization.resolver';
+import { ProvisioningEventResolver } from './provisioning-event.resolver';
 import { SamlIntegrationResolver } from './saml-integration.resolver';
 import { ScimSchemaResolver } from './scim-schema.resolver';
 import { ServerInfoResolver } from './server-info.resolver';
@@ -19,6 +20,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   OrganizationResolver,
   SamlIntegrationResolver,
   AuditResolver,
+  ProvisioningEventResolver,
   UserResolver,
   GroupResolver,
   ScimSchemaResolver,
