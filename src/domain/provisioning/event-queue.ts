@@ -19,12 +19,14 @@ export interface EventQueueOptions {
 
 /**
  * Holds the provisioning events of reads and rejected requests in memory and writes them in
- * batches, off the request path. A full queue drops new events; every loss is counted and
- * logged at most once per flush interval. Events whose id is already stored are skipped.
+ * batches, off the request path. A full queue drops new events; every loss is counted, and
+ * logged at once or, while drops go on, at most once per flush interval. Events whose id is
+ * already stored are skipped.
  */
 export class ProvisioningEventQueue {
   private pending: EventRow[] = [];
   private droppedSinceLog = 0;
+  private lastDropLogAt = 0;
   private flushing: Promise<void> | undefined;
   private timer: NodeJS.Timeout | undefined;
 
@@ -48,6 +50,9 @@ export class ProvisioningEventQueue {
     if (this.pending.length >= this.options.capacity) {
       this.droppedSinceLog += 1;
       this.options.onDrop(1, 'queue_full');
+      if (Date.now() - this.lastDropLogAt >= this.options.flushIntervalMs) {
+        this.logDrops();
+      }
       return false;
     }
 
@@ -105,5 +110,6 @@ export class ProvisioningEventQueue {
       'provisioning event queue full; events of reads and rejected requests were dropped',
     );
     this.droppedSinceLog = 0;
+    this.lastDropLogAt = Date.now();
   }
 }
