@@ -42,7 +42,7 @@ describe('provisioning events of SCIM requests', () => {
         schemas: [USER_SCHEMA],
         userName: 'ada@example.com',
         password: 'correct horse battery staple',
-        name: { givenName: 'Ada' },
+        name: { givenName: 'Ada', familyName: "O'Brien? \\ ?? $1 :x" },
       },
       headers: { 'x-request-id': 'create-ada' },
     });
@@ -58,6 +58,7 @@ describe('provisioning events of SCIM requests', () => {
       expect.arrayContaining([
         { attribute: 'userName', oldValue: null, newValue: 'ada@example.com' },
         { attribute: 'name.givenName', oldValue: null, newValue: 'Ada' },
+        { attribute: 'name.familyName', oldValue: null, newValue: "O'Brien? \\ ?? $1 :x" },
         { attribute: 'password', oldValue: null, newValue: '[redacted]' },
       ]),
     );

@@ -1,6 +1,5 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 
-import { ProvisioningEvent } from '../../entities/provisioning-event.entity';
 import type {
   DirectoryChange,
   DirectoryListener,
@@ -13,6 +12,13 @@ import type { AttributeChange, ProvisioningOperation } from './event-types';
 import { currentProvisioningRequest, elapsedMs } from './request-context';
 
 const WRITE_STATUS = { created: 201, updated: 200, deleted: 204 } as const;
+
+const INSERT_EVENT = `
+  insert into provisioning_events
+    (organization_id, id, occurred_at, request_id, token_id, token_title, user_agent, method,
+     path, query, operation, resource_type, resource_id, external_id, resource_name, status,
+     outcome, duration_ms, changes, warnings)
+  values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)`;
 
 function userChanges(change: UserChange): AttributeChange[] {
   const changes = diffDocuments(change.before, change.after);
@@ -105,27 +111,28 @@ export class ProvisioningEventRecorder implements DirectoryListener {
 
     // The write commits before the response is sent, so the row holds the status the request
     // will answer with and the time spent until the change was made.
-    await tx.insert(ProvisioningEvent, {
-      organizationId: change.organizationId,
-      id: request.eventId,
-      occurredAt: request.occurredAt,
-      requestId: request.requestId,
-      tokenId: request.tokenId ?? null,
-      tokenTitle: request.tokenTitle ?? null,
-      userAgent: request.userAgent,
-      method: request.method,
-      path: request.path,
-      query: request.query,
-      operation: request.operation,
-      resourceType: change.resourceType,
-      resourceId: change.id,
-      ...identityOf(change),
-      status: WRITE_STATUS[change.kind],
-      outcome: request.writtenOutcome,
-      durationMs: elapsedMs(request),
-      changes,
-      warnings: [...warnings],
-      error: null,
-    });
+    const { externalId, resourceName } = identityOf(change);
+    await tx.execute(INSERT_EVENT, [
+      change.organizationId,
+      request.eventId,
+      request.occurredAt,
+      request.requestId,
+      request.tokenId ?? null,
+      request.tokenTitle ?? null,
+      request.userAgent,
+      request.method,
+      request.path,
+      request.query,
+      request.operation,
+      change.resourceType,
+      change.id,
+      externalId,
+      resourceName,
+      WRITE_STATUS[change.kind],
+      request.writtenOutcome,
+      elapsedMs(request),
+      JSON.stringify(changes),
+      JSON.stringify(warnings),
+    ]);
   }
 }
