@@ -54,7 +54,7 @@ interface EventPage {
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
 }
 
-/** Steps that send their own Authorization header use no token Roster knows. */
+/** Returns the steps that use the replay's token; the others send none or an unknown one. */
 function recordedSteps(file: string): Step[] {
   const scenario = JSON.parse(readFileSync(file, 'utf8')) as { steps: Step[] };
   return scenario.steps.filter((step) => !step.headers || !('authorization' in step.headers));

@@ -36,8 +36,6 @@ export class Migration20261204300000 extends Migration {
       'create index provisioning_events_resource on provisioning_events ' +
         '(organization_id, resource_id, occurred_at desc);',
     );
-    this.addSql(
-      'create index provisioning_events_retention on provisioning_events (occurred_at);',
-    );
+    this.addSql('create index provisioning_events_retention on provisioning_events (occurred_at);');
   }
 }

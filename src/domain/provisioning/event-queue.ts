@@ -7,9 +7,9 @@ import type { Logger } from '../../logger';
 export type EventRow = RequiredEntityData<ProvisioningEvent>;
 
 export interface EventQueueOptions {
-  /** Most events held in memory; further events are dropped and counted. */
+  /** Maximum number of events kept in memory; further events are dropped and counted. */
   capacity: number;
-  /** Most events written by one insert. */
+  /** Maximum number of events written by one insert. */
   batchSize: number;
   /** Time between writes of a partial batch, in milliseconds. */
   flushIntervalMs: number;
@@ -18,9 +18,9 @@ export interface EventQueueOptions {
 }
 
 /**
- * Holds the provisioning events of reads and rejected requests in memory and writes them in
- * batches, off the request path. A full queue drops new events; every loss is counted, and
- * logged at once or, while drops go on, at most once per flush interval. Events whose id is
+ * Keeps the provisioning events of reads and rejected requests in memory and writes them in
+ * batches, off the request path. A full queue drops new events. Every loss is counted, and it
+ * is logged at once or, while drops go on, at most once per flush interval. Events whose id is
  * already stored are skipped.
  */
 export class ProvisioningEventQueue {

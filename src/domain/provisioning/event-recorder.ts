@@ -109,8 +109,8 @@ export class ProvisioningEventRecorder implements DirectoryListener {
     request.resourceType = change.resourceType;
     request.writtenOutcome = warnings.length > 0 ? 'WARNING' : 'SUCCESS';
 
-    // The write commits before the response is sent, so the row holds the status the request
-    // will answer with and the time spent until the change was made.
+    // The write commits before the response is sent, so the row stores the status the response
+    // will have and the time spent until the change was made.
     const { externalId, resourceName } = identityOf(change);
     await tx.execute(INSERT_EVENT, [
       change.organizationId,

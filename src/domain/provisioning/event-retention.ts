@@ -13,8 +13,8 @@ const DAY_MS = 24 * 3600 * 1000;
 
 /**
  * Deletes provisioning events older than the retention period, at start and then every
- * interval. It deletes in small batches, each a statement of its own, so that no lock is held
- * for long and writers of new events never wait behind a large delete.
+ * interval. It deletes in batches, each a statement and transaction of its own, so that row
+ * locks last one batch and no transaction stays open for the whole purge.
  */
 export class EventRetentionJob {
   private timer: NodeJS.Timeout | undefined;

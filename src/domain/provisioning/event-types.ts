@@ -1,4 +1,4 @@
-/** What a SCIM request did, as the provisioning log names it. */
+/** Operations of SCIM requests, as the provisioning log names them. */
 export const PROVISIONING_OPERATIONS = [
   'TEST_CONNECTION',
   'LOOKUP',
@@ -30,7 +30,7 @@ export interface AttributeChange {
   newValue: unknown;
 }
 
-/** Why a request failed, from its SCIM error body. */
+/** Reason a request failed, from its SCIM error body. */
 export interface EventError {
   scimType?: string | null;
   detail: string;

@@ -165,7 +165,7 @@ export class ProvisioningSummaryBucket {
   @Field(() => Int, { description: 'Group membership additions and removals.' })
   membershipChanges!: number;
 
-  @Field(() => Int, { description: 'Requests answered with an error status.' })
+  @Field(() => Int, { description: 'Requests whose response had an error status (400 or more).' })
   failed!: number;
 
   @Field(() => Int, { description: 'Requests done with warnings.' })

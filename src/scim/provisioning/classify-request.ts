@@ -2,7 +2,7 @@ import type { ProvisioningOperation } from '../../domain/provisioning/event-type
 import { isUuid } from '../../domain/ids';
 import { parseFilter } from '../filter';
 
-/** What the provisioning log needs to know about one finished SCIM request. */
+/** Facts about one finished SCIM request, read to classify it. */
 export interface RequestFacts {
   method: string;
   /** Path below `/scim/v2`, such as `/Users/123`. */
@@ -14,7 +14,7 @@ export interface RequestFacts {
   responseBody: unknown;
 }
 
-/** The operation and the resource a request concerned, as far as it shows. */
+/** Operation and resource of a request, as far as the request and response show them. */
 export interface RequestSummary {
   operation: ProvisioningOperation;
   resourceType: string | null;

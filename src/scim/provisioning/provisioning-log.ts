@@ -21,10 +21,10 @@ export interface ProvisioningLogOptions {
   prefix: string;
 }
 
-/** Longest query string stored with an event, in characters. */
+/** Maximum length of the query string stored with an event, in characters. */
 const MAX_QUERY_LENGTH = 2000;
 
-/** Longest User-Agent stored with an event, in characters. */
+/** Maximum length of the User-Agent stored with an event, in characters. */
 const MAX_USER_AGENT_LENGTH = 500;
 
 function filterParameter(ctx: Context): string | undefined {
@@ -97,7 +97,7 @@ function finish(ctx: Context, request: ProvisioningRequest, options: Provisionin
   const operation = written ? request.operation : summary.operation;
   options.metrics.scimOperations.inc({ operation, outcome });
 
-  // A rejected token that Roster knows still names its organization and id.
+  // A rejected token that matches a stored one (expired, revoked) still gives its organization.
   const organizationId = request.organizationId ?? (ctx.state.organizationId as string | undefined);
   if (written || !organizationId) {
     return;
