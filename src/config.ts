@@ -51,6 +51,18 @@ const envSchema = z.object({
   SIGN_IN_WINDOW_SECONDS: positiveInt.default(900),
   RESYNC_BATCH_SIZE: positiveInt.max(5000, { message: 'must be at most 5000' }).default(200),
   RESYNC_POLL_SECONDS: positiveInt.default(10),
+  ROSTER_EVENTS_ENABLED: z
+    .enum(['true', 'false'], { message: 'must be true or false' })
+    .default('true'),
+  ROSTER_EVENT_RETENTION_DAYS: positiveInt.default(30),
+  ROSTER_EVENT_RETENTION_INTERVAL_SECONDS: positiveInt.default(3600),
+  ROSTER_EVENT_QUEUE_SIZE: positiveInt.default(10_000),
+  ROSTER_EVENT_FLUSH_INTERVAL_MS: positiveInt.default(1000),
+  METRICS_TOKEN: z
+    .string()
+    .min(16, { message: 'must have at least 16 characters' })
+    .max(1024, { message: 'must have at most 1024 characters' })
+    .optional(),
   ROSTER_BOOTSTRAP_SCIM_TOKEN: z
     .string()
     .min(32, { message: 'must have at least 32 characters' })
@@ -59,7 +71,7 @@ const envSchema = z.object({
 });
 
 /** Variables whose values never appear in error messages. */
-const SECRET_VARIABLES = new Set(['ROSTER_BOOTSTRAP_SCIM_TOKEN', 'DATABASE_URL']);
+const SECRET_VARIABLES = new Set(['ROSTER_BOOTSTRAP_SCIM_TOKEN', 'DATABASE_URL', 'METRICS_TOKEN']);
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
@@ -105,6 +117,18 @@ export interface Config {
   bootstrapAdminEmail: string;
   /** Secret of a SCIM token created on first start, for automated set-ups. */
   bootstrapScimToken?: string;
+  /** Whether SCIM requests are recorded in the provisioning log. */
+  eventsEnabled: boolean;
+  /** Provisioning events older than this many days are deleted. */
+  eventRetentionDays: number;
+  /** Seconds between two runs of the provisioning-event retention job. */
+  eventRetentionIntervalSeconds: number;
+  /** Most provisioning events of reads and rejected requests waiting in memory. */
+  eventQueueSize: number;
+  /** Milliseconds between writes of queued provisioning events. */
+  eventFlushIntervalMs: number;
+  /** Bearer token that `GET /metrics` requires; open when absent. */
+  metricsToken?: string;
 }
 
 /** Raised when environment variables are invalid; the message is one line naming each one. */
@@ -157,6 +181,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     resyncPollSeconds: values.RESYNC_POLL_SECONDS,
     bootstrapAdminEmail: values.ROSTER_BOOTSTRAP_ADMIN_EMAIL,
     bootstrapScimToken: values.ROSTER_BOOTSTRAP_SCIM_TOKEN,
+    eventsEnabled: values.ROSTER_EVENTS_ENABLED === 'true',
+    eventRetentionDays: values.ROSTER_EVENT_RETENTION_DAYS,
+    eventRetentionIntervalSeconds: values.ROSTER_EVENT_RETENTION_INTERVAL_SECONDS,
+    eventQueueSize: values.ROSTER_EVENT_QUEUE_SIZE,
+    eventFlushIntervalMs: values.ROSTER_EVENT_FLUSH_INTERVAL_MS,
+    metricsToken: values.METRICS_TOKEN,
   });
 }
 

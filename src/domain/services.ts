@@ -11,6 +11,7 @@ import type { DomainDeps } from './deps';
 import { ExtensionAttributeService } from './extensions/extension-attribute.service';
 import { GroupService } from './groups/group.service';
 import { OrganizationService } from './organizations/organization.service';
+import { ProvisioningEventService } from './provisioning/event.service';
 import { SamlIntegrationService } from './saml/saml-integration.service';
 import { SchemaRegistryProvider } from './schema-registry.service';
 import { RecordSyncListener } from './scim-settings/record-sync.listener';
@@ -73,6 +74,10 @@ export class Services {
 
   get organizations(): OrganizationService {
     return this.memo('organizations', () => new OrganizationService(this.em, this.deps));
+  }
+
+  get provisioningEvents(): ProvisioningEventService {
+    return this.memo('provisioningEvents', () => new ProvisioningEventService(this.em));
   }
 
   get samlIntegrations(): SamlIntegrationService {

@@ -6,6 +6,7 @@ import { GroupMember } from './group-member.entity';
 import { Group } from './group.entity';
 import { AuditEvent } from './audit-event.entity';
 import { Organization } from './organization.entity';
+import { ProvisioningEvent } from './provisioning-event.entity';
 import { SamlIntegration } from './saml-integration.entity';
 import { ScimExtensionAttribute } from './scim-extension-attribute.entity';
 import { ScimResyncJob } from './scim-resync-job.entity';
@@ -21,6 +22,7 @@ export { Group } from './group.entity';
 export { GroupMember } from './group-member.entity';
 export { AuditEvent } from './audit-event.entity';
 export { Organization } from './organization.entity';
+export { ProvisioningEvent } from './provisioning-event.entity';
 export { SamlIntegration } from './saml-integration.entity';
 export { ScimExtensionAttribute } from './scim-extension-attribute.entity';
 export { ScimResyncJob } from './scim-resync-job.entity';
@@ -44,4 +46,5 @@ export const ENTITIES = [
   ApplicationRecord,
   ScimSettings,
   ScimResyncJob,
+  ProvisioningEvent,
 ];

@@ -6,6 +6,7 @@ import { AuditResolver } from './audit.resolver';
 import { AuthResolver } from './auth.resolver';
 import { GroupResolver } from './group.resolver';
 import { OrganizationResolver } from './organization.resolver';
+import { ProvisioningEventResolver } from './provisioning-event.resolver';
 import { SamlIntegrationResolver } from './saml-integration.resolver';
 import { ScimExtensionResolver } from './scim-extension.resolver';
 import { ScimSchemaResolver } from './scim-schema.resolver';
@@ -23,6 +24,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   OrganizationResolver,
   SamlIntegrationResolver,
   AuditResolver,
+  ProvisioningEventResolver,
   UserResolver,
   GroupResolver,
   ScimSchemaResolver,
