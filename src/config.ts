@@ -1,3 +1,5 @@
+import { createPrivateKey, X509Certificate } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -43,6 +45,14 @@ const envSchema = z.object({
   SESSION_ABSOLUTE_TIMEOUT_HOURS: positiveInt.default(12),
   SIGN_IN_MAX_FAILURES: positiveInt.default(5),
   SIGN_IN_WINDOW_SECONDS: positiveInt.default(900),
+  SAML_CLOCK_SKEW_SECONDS: z.coerce
+    .number({ message: 'must be a whole number' })
+    .int({ message: 'must be a whole number' })
+    .min(0, { message: 'must be between 0 and 600' })
+    .max(600, { message: 'must be between 0 and 600' })
+    .default(120),
+  SAML_SP_PRIVATE_KEY_FILE: z.string().min(1).optional(),
+  SAML_SP_CERTIFICATE_FILE: z.string().min(1).optional(),
   ROSTER_BOOTSTRAP_SCIM_TOKEN: z
     .string()
     .min(32, { message: 'must have at least 32 characters' })
@@ -54,6 +64,12 @@ const envSchema = z.object({
 const SECRET_VARIABLES = new Set(['ROSTER_BOOTSTRAP_SCIM_TOKEN', 'DATABASE_URL']);
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** The key pair Roster signs SAML AuthnRequests with, both in PEM. */
+export interface ServiceProviderKey {
+  privateKey: string;
+  certificate: string;
+}
 
 export interface Config {
   port: number;
@@ -82,6 +98,10 @@ export interface Config {
   signInMaxFailures: number;
   /** Window in seconds over which failed sign-ins count; blocked sign-in waits for its end. */
   signInWindowSeconds: number;
+  /** Seconds of clock difference tolerated on SAML NotBefore and NotOnOrAfter. */
+  samlClockSkewSeconds: number;
+  /** Signs AuthnRequests and appears in the service-provider metadata when set. */
+  samlServiceProviderKey?: ServiceProviderKey;
   /** Email and userName of the admin created on first start. */
   bootstrapAdminEmail: string;
   /** Secret of a SCIM token created on first start, for automated set-ups. */
@@ -132,7 +152,64 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     sessionAbsoluteTimeoutHours: values.SESSION_ABSOLUTE_TIMEOUT_HOURS,
     signInMaxFailures: values.SIGN_IN_MAX_FAILURES,
     signInWindowSeconds: values.SIGN_IN_WINDOW_SECONDS,
+    samlClockSkewSeconds: values.SAML_CLOCK_SKEW_SECONDS,
+    samlServiceProviderKey: readServiceProviderKey(
+      values.SAML_SP_PRIVATE_KEY_FILE,
+      values.SAML_SP_CERTIFICATE_FILE,
+    ),
     bootstrapAdminEmail: values.ROSTER_BOOTSTRAP_ADMIN_EMAIL,
     bootstrapScimToken: values.ROSTER_BOOTSTRAP_SCIM_TOKEN,
   });
+}
+
+/**
+ * Reads the service provider's signing key pair from its two PEM files and checks that the
+ * certificate belongs to the key. Errors name the variable and the file, never the key.
+ */
+function readServiceProviderKey(
+  keyFile: string | undefined,
+  certificateFile: string | undefined,
+): ServiceProviderKey | undefined {
+  if (!keyFile && !certificateFile) {
+    return undefined;
+  }
+  if (!keyFile || !certificateFile) {
+    throw new ConfigError(
+      'invalid configuration: SAML_SP_PRIVATE_KEY_FILE and SAML_SP_CERTIFICATE_FILE must be ' +
+        'set together',
+    );
+  }
+
+  const privateKey = readPemFile('SAML_SP_PRIVATE_KEY_FILE', keyFile);
+  const certificate = readPemFile('SAML_SP_CERTIFICATE_FILE', certificateFile);
+
+  let matches: boolean;
+  try {
+    matches = new X509Certificate(certificate).checkPrivateKey(createPrivateKey(privateKey));
+  } catch (error) {
+    throw new ConfigError(
+      `invalid configuration: SAML_SP_PRIVATE_KEY_FILE=${JSON.stringify(keyFile)} or ` +
+        `SAML_SP_CERTIFICATE_FILE=${JSON.stringify(certificateFile)} is not valid PEM ` +
+        `(${(error as Error).message})`,
+    );
+  }
+  if (!matches) {
+    throw new ConfigError(
+      `invalid configuration: SAML_SP_CERTIFICATE_FILE=${JSON.stringify(certificateFile)} ` +
+        'does not belong to the key in SAML_SP_PRIVATE_KEY_FILE',
+    );
+  }
+
+  return { privateKey, certificate };
+}
+
+function readPemFile(variable: string, file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError(
+      `invalid configuration: ${variable}=${JSON.stringify(file)} cannot be read ` +
+        `(${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    );
+  }
 }

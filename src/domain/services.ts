@@ -9,6 +9,7 @@ import type { DomainDeps } from './deps';
 import { GroupService } from './groups/group.service';
 import { OrganizationService } from './organizations/organization.service';
 import { SamlIntegrationService } from './saml/saml-integration.service';
+import { SsoSignInService } from './saml/sign-in/sso-sign-in.service';
 import { SchemaRegistryProvider } from './schema-registry.service';
 import { ServerInfoService } from './server-info.service';
 import { TokenAuthenticator } from './tokens/token-authenticator';
@@ -62,6 +63,19 @@ export class Services {
 
   get samlIntegrations(): SamlIntegrationService {
     return this.memo('samlIntegrations', () => new SamlIntegrationService(this.em, this.deps));
+  }
+
+  /** SAML sign-in; JIT-created and updated users go through the SCIM user rules. */
+  get ssoSignIn(): SsoSignInService {
+    return this.memo(
+      'ssoSignIn',
+      () =>
+        new SsoSignInService(
+          this.em,
+          this.deps,
+          (em) => new UserService(em, this.deps, this.shared.registries, this.shared.changes),
+        ),
+    );
   }
 
   get sessions(): SessionService {

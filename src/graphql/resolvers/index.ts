@@ -7,6 +7,7 @@ import { OrganizationResolver } from './organization.resolver';
 import { SamlIntegrationResolver } from './saml-integration.resolver';
 import { ScimSchemaResolver } from './scim-schema.resolver';
 import { ServerInfoResolver } from './server-info.resolver';
+import { SsoResolver } from './sso.resolver';
 import { TokenResolver } from './token.resolver';
 import { UserResolver } from './user.resolver';
 
@@ -18,6 +19,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   TokenResolver,
   OrganizationResolver,
   SamlIntegrationResolver,
+  SsoResolver,
   AuditResolver,
   UserResolver,
   GroupResolver,
