@@ -54,7 +54,7 @@ describe('POST /sso/:slug/acs', () => {
     alice = { id: created.id, userName: created.userName };
     const deactivated = await createUser(scim, { active: false });
     bob = { id: deactivated.id, userName: deactivated.userName };
-  });
+  }, 60_000);
 
   afterEach(() => {
     server.setNow(undefined);
