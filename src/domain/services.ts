@@ -10,6 +10,7 @@ import { GroupService } from './groups/group.service';
 import { OrganizationService } from './organizations/organization.service';
 import { SamlIntegrationService } from './saml/saml-integration.service';
 import { SsoSignInService } from './saml/sign-in/sso-sign-in.service';
+import { SsoSignOutService } from './saml/sign-in/sso-sign-out.service';
 import { SchemaRegistryProvider } from './schema-registry.service';
 import { ServerInfoService } from './server-info.service';
 import { TokenAuthenticator } from './tokens/token-authenticator';
@@ -76,6 +77,10 @@ export class Services {
           (em) => new UserService(em, this.deps, this.shared.registries, this.shared.changes),
         ),
     );
+  }
+
+  get ssoSignOut(): SsoSignOutService {
+    return this.memo('ssoSignOut', () => new SsoSignOutService(this.em, this.deps));
   }
 
   get sessions(): SessionService {

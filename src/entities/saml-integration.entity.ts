@@ -50,7 +50,7 @@ export class SamlIntegration {
   @Property({ type: 'text', nullable: true })
   idpNextCertificate?: string | null;
 
-  /** Whether a response that answers no AuthnRequest of Roster's (IdP-initiated) is accepted. */
+  /** Whether an IdP-initiated response, which names no AuthnRequest of Roster's, is accepted. */
   @Property({ type: 'boolean' })
   allowIdpInitiated: boolean = false;
 

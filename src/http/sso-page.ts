@@ -4,9 +4,9 @@ import type { SsoRejectionReason } from '../domain/saml/sign-in/sso-rejection';
 
 interface RejectionPage {
   status: number;
-  /** What went wrong, in the words of the person signing in. */
+  /** The problem, in the words of the person signing in. */
   problem: string;
-  /** What to ask the organization's admin. */
+  /** The request to make of the organization's admin. */
   advice: string;
 }
 
@@ -132,7 +132,7 @@ const PAGES: Record<SsoRejectionReason, RejectionPage> = {
   },
 };
 
-/** Answers with the plain HTML page of a rejected sign-in, naming the request id. */
+/** Renders the plain HTML page of a rejected sign-in, naming the request id. */
 export function renderRejectionPage(
   ctx: Context,
   reason: SsoRejectionReason,
@@ -148,7 +148,7 @@ export function renderRejectionPage(
   ]);
 }
 
-/** Answers with a plain HTML page of a title and paragraphs, which are escaped. */
+/** Renders a plain HTML page of a title and paragraphs, which are escaped. */
 export function renderPage(ctx: Context, title: string, paragraphs: string[]): void {
   ctx.type = 'text/html; charset=utf-8';
   ctx.set('Cache-Control', 'no-store');

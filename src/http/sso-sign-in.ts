@@ -19,7 +19,7 @@ export interface SsoSignInRouteOptions {
  * SAML sign-in routes of each organization, reachable without a session:
  * - `GET /sso/<slug>/login[?returnTo=/path]` redirects to the identity provider;
  * - `POST /sso/<slug>/acs` accepts its response, sets the session cookie and redirects to the
- *   path the login named (or `/`), or answers a plain refusal page;
+ *   path the login named (or `/`), or responds with a plain rejection page;
  * - `POST` or `GET /sso/<slug>/logout` ends the session and, for a SAML session when the
  *   identity provider has a logout URL, redirects there with a LogoutRequest.
  */
@@ -79,7 +79,7 @@ export function ssoSignInRoutes(options: SsoSignInRouteOptions): Router<RequestS
   const logout = async (ctx: Context & { state: RequestState; params: { slug: string } }) => {
     const result = await options
       .services()
-      .ssoSignIn.signOut(ctx.params.slug, readSessionCookie(ctx), ctx.state.requestId);
+      .ssoSignOut.signOut(ctx.params.slug, readSessionCookie(ctx), ctx.state.requestId);
 
     clearSessionCookie(ctx, options.publicUrl);
     ctx.state.logger.info({ signedOut: result.signedOut }, 'SSO sign-out');
@@ -99,7 +99,7 @@ export function ssoSignInRoutes(options: SsoSignInRouteOptions): Router<RequestS
   return router;
 }
 
-/** Logs a rejection with its reason and answers its page; other errors go to the handler. */
+/** Logs a rejection with its reason and renders its page; other errors go to the handler. */
 function rejectOrThrow(ctx: Context & { state: RequestState }, error: unknown, slug: string) {
   if (!(error instanceof SsoRejection)) {
     throw error;

@@ -33,7 +33,7 @@ export async function generateIdpKey(
   return { privateKey: generated.private, certificate: generated.cert };
 }
 
-/** Everything a test response says; `buildResponse` fills the rest with valid values. */
+/** The values of a test response; `buildResponse` fills the rest with valid values. */
 export interface ResponseOptions {
   issuer: string;
   audience: string;

@@ -7,7 +7,7 @@ import { newId } from '../ids';
 import type { Principal } from '../principal';
 import { generateSessionSecret, hashSessionSecret } from './session-secret';
 
-/** What a SAML session keeps for the logout request it sends to the identity provider. */
+/** The NameID and SessionIndex a SAML session keeps for its logout request to the IdP. */
 export interface SamlSessionDetails {
   nameId: string;
   nameIdFormat: string | null;

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 
-/** An AuthnRequest that Roster sent and no response has answered yet. */
+/** An AuthnRequest that Roster sent and that no response has named yet. */
 export interface OutstandingRequest {
   id: string;
   /** The path to open after sign-in, such as `/users`. */
@@ -43,7 +43,7 @@ export class AuthnRequestStore {
 
   /**
    * Deletes the request and returns it when it is outstanding at `now`; returns undefined for
-   * an unknown, already answered or expired id. The delete makes two concurrent responses
+   * an unknown, already consumed or expired id. The delete makes two concurrent responses
    * naming the same id succeed at most once.
    */
   async consume(

@@ -1,7 +1,7 @@
 import type { AssertionFacts, ResponseFacts, SubjectConfirmation } from './assertion';
 import { SsoRejection } from './sso-rejection';
 
-/** What a response must match, from the integration and Roster's own endpoints. */
+/** The values a response must match, from the integration and Roster's own endpoints. */
 export interface ExpectedResponse {
   idpEntityId: string;
   /** Roster's entity ID, the only accepted audience. */

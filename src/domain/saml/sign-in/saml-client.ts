@@ -19,9 +19,8 @@ export interface SamlClientOptions {
 
 /**
  * Creates a node-saml client for one integration. node-saml builds and signs requests and
- * verifies XML signatures; the other response checks (issuer, audience, destination,
- * recipient, validity period, InResponseTo, replay) are Roster's own, because node-saml reads
- * the system clock and keeps request ids in process memory.
+ * verifies XML signatures. The other response checks are Roster's own, because node-saml
+ * 5.1 reads the system clock and keeps request ids in process memory.
  */
 export function createSamlClient(options: SamlClientOptions): SAML {
   const { integration, endpoints, signingKey, requestId } = options;
@@ -35,7 +34,7 @@ export function createSamlClient(options: SamlClientOptions): SAML {
     idpCert: options.certificates,
     privateKey: signingKey?.privateKey,
     signatureAlgorithm: 'sha256',
-    // Entra picks the NameID its claims configuration names when the request asks for none.
+    // Without a NameIDPolicy format, Entra sends the NameID its claims configuration selects.
     identifierFormat: null,
     // Asking for PasswordProtectedTransport makes Entra reject sign-ins by MFA or passkey.
     disableRequestedAuthnContext: true,

@@ -4,7 +4,7 @@ import type {
 } from '../../../entities/saml-integration.entity';
 import type { AssertionFacts } from './assertion';
 
-/** Who an assertion says the person is, through the integration's attribute mapping. */
+/** The person an assertion names, read through the integration's attribute mapping. */
 export interface SsoIdentity {
   nameId: string;
   nameIdFormat: string | null;
@@ -18,7 +18,7 @@ export interface SsoIdentity {
  * Reads the NameID and the mapped attributes of an assertion. A mapped attribute that is
  * absent or empty gives null, so it never clears a user field.
  *
- * NOTE: a GROUPS mapping is read by nobody yet; group memberships come from SCIM only.
+ * NOTE: a GROUPS mapping is ignored because group memberships come from SCIM only.
  */
 export function identityOf(
   assertion: AssertionFacts & { nameId: string },

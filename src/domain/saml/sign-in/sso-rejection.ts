@@ -1,4 +1,4 @@
-/** Why Roster rejected a SAML sign-in; logged, audited and shown on the refusal page. */
+/** The reason Roster rejected a SAML sign-in, logged, audited and shown on the page. */
 export type SsoRejectionReason =
   | 'ORGANIZATION_NOT_FOUND'
   | 'SSO_NOT_ENABLED'
@@ -21,8 +21,8 @@ export type SsoRejectionReason =
   | 'USER_DEACTIVATED';
 
 /**
- * A rejected SAML sign-in. `detail` is for the log and names the values compared (never a
- * signature, key or attribute value); the person sees only the reason's page.
+ * A rejected SAML sign-in. `detail` is for the log and names the values compared, never a
+ * signature, key or attribute value. The person gets only the reason's page.
  */
 export class SsoRejection extends Error {
   override name = 'SsoRejection';

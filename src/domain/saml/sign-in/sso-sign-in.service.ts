@@ -1,9 +1,8 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { SamlStatusError, type Profile } from '@node-saml/node-saml';
+import type { Profile } from '@node-saml/node-saml';
 
 import { Organization } from '../../../entities/organization.entity';
 import { SamlIntegration } from '../../../entities/saml-integration.entity';
-import { Session } from '../../../entities/session.entity';
 import { User } from '../../../entities/user.entity';
 import type { Actor } from '../../actor';
 import { recordAudit } from '../../audit/audit.service';
@@ -19,6 +18,8 @@ import { acceptedCertificates, createSamlClient, newSamlId } from './saml-client
 import { identityOf, type SsoIdentity } from './sso-identity';
 import { SsoRejection } from './sso-rejection';
 import { createSsoUser, findSsoUser, updateSsoUser } from './sso-user';
+import { safeReturnPath } from './return-path';
+import { rejectionOf } from './signature-errors';
 import { UsedAssertionStore } from './used-assertion-store';
 
 /** An organization whose SAML integration is enabled. */
@@ -43,11 +44,9 @@ export interface SsoSignedIn extends StartedSession {
   returnTo: string;
 }
 
-const UNSPECIFIED_NAME_ID_FORMAT = 'urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified';
-
 /**
  * SAML single sign-on for people of an organization: sends AuthnRequests, accepts the
- * identity provider's responses at the assertion consumer service, and signs out.
+ * identity provider's responses at the assertion consumer service.
  */
 export class SsoSignInService {
   constructor(
@@ -111,65 +110,6 @@ export class SsoSignInService {
       }
       throw error;
     }
-  }
-
-  /**
-   * Ends the session of a cookie secret, if it belongs to this organization, and returns the
-   * URL of a logout request to the identity provider when the session came from SAML and the
-   * integration has a logout URL; otherwise null.
-   */
-  async signOut(slug: string, secret: string | undefined, requestId: string) {
-    const organization = await this.em.findOne(Organization, { slug: slug.toLowerCase() });
-    const sessions = new SessionService(this.em, this.deps);
-    const principal = organization && secret ? await sessions.resume(secret) : undefined;
-
-    if (!organization || !principal || principal.organizationId !== organization.id) {
-      return { signedOut: false, logoutUrl: null };
-    }
-
-    const session = await this.em.findOne(Session, {
-      organizationId: organization.id,
-      id: principal.sessionId!,
-    });
-    await this.em.transactional(async (tx) => {
-      await new SessionService(tx, this.deps).end(organization.id, principal.sessionId!);
-      await recordAudit(
-        tx,
-        { ...actorOfSession(principal), requestId },
-        {
-          action: 'SIGNED_OUT',
-          targetType: 'USER',
-          targetId: principal.userId,
-          detail: { sessionId: principal.sessionId, method: session?.method ?? null },
-        },
-        this.deps.now(),
-      );
-    });
-
-    const integration = await this.em.findOne(SamlIntegration, {
-      organizationId: organization.id,
-    });
-    if (!integration?.enabled || !integration.idpLogoutUrl || !session?.samlNameId) {
-      return { signedOut: true, logoutUrl: null };
-    }
-
-    const client = createSamlClient({
-      integration,
-      endpoints: serviceProviderEndpoints(this.deps.config.publicUrl, organization.slug),
-      signingKey: this.deps.config.samlServiceProviderKey,
-      certificates: [integration.idpCertificate!],
-    });
-    const logoutUrl = await client.getLogoutUrlAsync(
-      {
-        issuer: integration.idpEntityId ?? '',
-        nameID: session.samlNameId,
-        nameIDFormat: session.samlNameIdFormat ?? UNSPECIFIED_NAME_ID_FORMAT,
-        sessionIndex: session.samlSessionIndex ?? undefined,
-      } as Profile,
-      '',
-      {},
-    );
-    return { signedOut: true, logoutUrl };
   }
 
   private async accept(target: SsoTarget, input: SamlResponseInput): Promise<SsoSignedIn> {
@@ -261,10 +201,10 @@ export class SsoSignInService {
   }
 
   /**
-   * Consumes the AuthnRequest the response answers and returns the path to open next. The
-   * request id is taken from the signed SubjectConfirmationData; the Response's InResponseTo
-   * must agree with it. A response answering no request is IdP-initiated, accepted only when
-   * the integration allows it, and then the RelayState may name the path.
+   * Consumes the AuthnRequest that the response names and returns the path to open next. The
+   * request id comes from the signed SubjectConfirmationData, and the Response's InResponseTo
+   * must equal it. A response naming no request is IdP-initiated, accepted only when the
+   * integration allows it, and then the RelayState may name the path.
    */
   private async checkInResponseTo(
     target: SsoTarget,
@@ -432,54 +372,12 @@ export class SsoSignInService {
   }
 }
 
-function actorOfSession(principal: Principal): Actor {
+/** Describes a session's principal as the actor of the audit trail. */
+export function actorOfSession(principal: Principal): Actor {
   return {
     organizationId: principal.organizationId,
     via: 'SESSION',
     userId: principal.userId,
     tokenId: null,
   };
-}
-
-/**
- * Maps a node-saml validation error to a rejection. node-saml raises plain Errors, so the
- * message decides; every message about signatures means the signature did not verify.
- */
-function rejectionOf(error: Error, certificateCount: number): SsoRejection {
-  const message = error.message.split('\n')[0].slice(0, 300);
-
-  if (error instanceof SamlStatusError) {
-    return new SsoRejection('IDP_ERROR_STATUS', message);
-  }
-  if (/signature/i.test(message)) {
-    return new SsoRejection(
-      'INVALID_SIGNATURE',
-      `${message}: neither the response nor the assertion is signed by the ` +
-        `${certificateCount === 1 ? 'configured certificate' : 'current or next certificate'}` +
-        ', or the signed content was changed',
-    );
-  }
-  if (/decryption|EncryptedAssertion/i.test(message)) {
-    return new SsoRejection(
-      'MALFORMED_SAML_RESPONSE',
-      'the assertion is encrypted, which Roster does not support; turn off token encryption',
-    );
-  }
-
-  return new SsoRejection('MALFORMED_SAML_RESPONSE', message);
-}
-
-/**
- * Returns `path` when it is a path on Roster's own origin (starts with one `/`, no
- * backslash or control character), else null, so that no sign-in redirects to another site.
- */
-export function safeReturnPath(path: string | null): string | null {
-  if (!path || path.length > 2000) {
-    return null;
-  }
-  if (!path.startsWith('/') || path.startsWith('//') || /[\\\u0000-\u001f]/.test(path)) {
-    return null;
-  }
-
-  return path;
 }

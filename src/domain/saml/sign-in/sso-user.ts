@@ -9,10 +9,10 @@ import { SsoRejection } from './sso-rejection';
 const CORE_USER_SCHEMA = 'urn:ietf:params:scim:schemas:core:2.0:User';
 
 /**
- * Finds the organization's user an identity names: first by userName equal to the NameID
- * (Entra sends the user principal name, which SCIM provisioning uses as userName), then by
- * userName or an email value equal to the mapped email, all compared case-insensitively.
- * Raises AMBIGUOUS_USER when the email matches several users.
+ * Finds the organization's user an identity names, comparing case-insensitively. The first
+ * match is by userName equal to the NameID, because Entra sends the user principal name and
+ * SCIM provisioning uses it as userName. The next is by userName or an email value equal to
+ * the mapped email. Raises AMBIGUOUS_USER when the email matches several users.
  */
 export async function findSsoUser(
   em: EntityManager,
@@ -63,8 +63,8 @@ export async function createSsoUser(
 }
 
 /**
- * Writes the mapped attributes into a user (display name, given and family name, primary
- * email) through the SCIM user rules; a sign-in that changes nothing writes nothing.
+ * Writes the mapped display name, given and family name and primary email into a user
+ * through the SCIM user rules. A sign-in that changes nothing writes nothing.
  */
 export async function updateSsoUser(
   tx: EntityManager,

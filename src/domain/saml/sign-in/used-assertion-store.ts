@@ -2,14 +2,14 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 
 /**
  * Assertion ids already used for a sign-in (the replay cache), in the database so that every
- * Roster instance sees them. A row is kept until its assertion could no longer be accepted.
+ * Roster instance reads the same set. A row is kept until its assertion could no longer be accepted.
  */
 export class UsedAssertionStore {
   constructor(private readonly em: EntityManager) {}
 
   /**
    * Records an assertion id and returns true, or returns false when it was used before. The
-   * insert decides, so two concurrent uses of one assertion succeed at most once.
+   * primary key decides, so of two concurrent uses of one assertion at most one succeeds.
    */
   async markUsed(
     organizationId: string,
