@@ -152,6 +152,8 @@ export function renderRejectionPage(
 export function renderPage(ctx: Context, title: string, paragraphs: string[]): void {
   ctx.type = 'text/html; charset=utf-8';
   ctx.set('Cache-Control', 'no-store');
+  // The page has no script, style or image, so the policy allows none.
+  ctx.set('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'");
   ctx.body = [
     '<!DOCTYPE html>',
     '<html lang="en">',

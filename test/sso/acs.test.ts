@@ -461,6 +461,26 @@ describe('POST /sso/:slug/acs', () => {
     expectRejected(result, 400, 'MISSING_SAML_RESPONSE', 'carried no response', /no SAMLResponse/);
   });
 
+  it('rejects an IdP error status', async () => {
+    const xml =
+      '<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" ID="_e1" ' +
+      `Version="2.0" IssueInstant="${new Date().toISOString()}" Destination="${ACS_URL}">` +
+      '<samlp:Status><samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:Requester">' +
+      '<samlp:StatusCode Value="urn:oasis:names:tc:SAML:2.0:status:RequestDenied"/>' +
+      '</samlp:StatusCode><samlp:StatusMessage>AADSTS50105: not assigned</samlp:StatusMessage>' +
+      '</samlp:Status></samlp:Response>';
+
+    const result = await postToAcs(server, 'default', xml);
+
+    expectRejected(
+      result,
+      403,
+      'IDP_ERROR_STATUS',
+      'assigned to the Roster application',
+      /Requester error: AADSTS50105: not assigned/,
+    );
+  });
+
   it('rejects a SAMLResponse that is not XML', async () => {
     const result = await postToAcs(server, 'default', 'not xml at all');
 
@@ -507,6 +527,23 @@ describe('POST /sso/:slug/acs', () => {
 
       expect(byCurrent.status).toBe(303);
       expect(byNext.status).toBe(303);
+    });
+
+    it('rejects every certificate past its validity period', async () => {
+      const later = new Date(Date.now() + 2 * 365 * 24 * 3600_000);
+      const request = await startLogin(server, 'default');
+      server.setNow(later);
+      const xml = signResponse(response({ inResponseTo: request.id, issuedAt: later }), idpKey);
+
+      const result = await postToAcs(server, 'default', xml);
+
+      expectRejected(
+        result,
+        403,
+        'INVALID_SIGNATURE',
+        'has no valid signature',
+        /no configured identity provider certificate is within its validity period/,
+      );
     });
 
     it('rejects the old certificate once the rotation is done', async () => {

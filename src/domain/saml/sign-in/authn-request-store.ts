@@ -22,7 +22,12 @@ export const AUTHN_REQUEST_LIFETIME_MS = 10 * 60_000;
 export class AuthnRequestStore {
   constructor(private readonly em: EntityManager) {}
 
-  /** Stores a sent request and deletes the organization's expired ones. */
+  /**
+   * Stores a sent request and deletes the organization's expired ones.
+   *
+   * NOTE: anyone can start a sign-in, and nothing limits how many requests a client starts
+   * within the 10 minutes a row lives.
+   */
   async save(organizationId: string, request: OutstandingRequest, now: Date): Promise<void> {
     await this.em.execute(
       'delete from saml_authn_requests where organization_id = ? and expires_at <= ?',
