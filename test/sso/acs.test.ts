@@ -111,7 +111,7 @@ describe('POST /sso/:slug/acs', () => {
     expect(logged?.detail).toMatch(detail);
   }
 
-  it('signs a provisioned user in and returns to the requested path', async () => {
+  it('signs in a provisioned user', async () => {
     const request = await startLogin(server, 'default', '/users?page=2');
     const xml = signResponse(
       response({ inResponseTo: request.id, attributes: { [DISPLAY_NAME_CLAIM]: 'Alice New' } }),
@@ -142,7 +142,7 @@ describe('POST /sso/:slug/acs', () => {
     expect(user.body?.emails).toEqual([{ value: 'alice@mail.test', type: 'work', primary: true }]);
   });
 
-  it('accepts a signed Response whose assertion is unsigned', async () => {
+  it('accepts a signed Response only', async () => {
     const request = await startLogin(server, 'default');
     const xml = signResponse(response({ inResponseTo: request.id }), idpKey, 'Response');
 
@@ -152,7 +152,7 @@ describe('POST /sso/:slug/acs', () => {
     expect(result.location).toBe('https://roster.test/');
   });
 
-  it('gives an admin a session that runs admin queries until sign-out', async () => {
+  it('admin session works until sign-out', async () => {
     const xml = await signedResponseToNewRequest({ nameId: server.bootstrap.adminEmail });
     const signedIn = await postToAcs(server, 'default', xml);
     const cookie = cookieFrom(signedIn.setCookie);
@@ -263,7 +263,7 @@ describe('POST /sso/:slug/acs', () => {
     );
   });
 
-  it('rejects an expired assertion once the clock skew is used up', async () => {
+  it('rejects an expired assertion', async () => {
     const xml = await signedResponseToNewRequest({ lifetimeMs: 5 * 60_000 });
     server.setNow(new Date(Date.now() + 7 * 60_000 + 5_000));
 
@@ -278,7 +278,7 @@ describe('POST /sso/:slug/acs', () => {
     );
   });
 
-  it('accepts an assertion that expired within the clock skew', async () => {
+  it('accepts expiry within clock skew', async () => {
     const xml = await signedResponseToNewRequest({ lifetimeMs: 5 * 60_000 });
     server.setNow(new Date(Date.now() + 6 * 60_000));
 
@@ -319,7 +319,7 @@ describe('POST /sso/:slug/acs', () => {
     );
   });
 
-  it('rejects an answer to a request older than 10 minutes', async () => {
+  it('rejects answers to stale requests', async () => {
     const request = await startLogin(server, 'default');
     const later = new Date(Date.now() + 10 * 60_000 + 1_000);
     server.setNow(later);
@@ -336,7 +336,7 @@ describe('POST /sso/:slug/acs', () => {
     );
   });
 
-  it('rejects a second response to the same request', async () => {
+  it('rejects reusing a request id', async () => {
     const request = await startLogin(server, 'default');
     const first = await postToAcs(
       server,
@@ -360,7 +360,7 @@ describe('POST /sso/:slug/acs', () => {
     );
   });
 
-  it('rejects IdP-initiated sign-in unless the integration allows it', async () => {
+  it('allows IdP-initiated only when enabled', async () => {
     const rejected = await postToAcs(server, 'default', signResponse(response(), idpKey));
     await updateIntegration({ allowIdpInitiated: true });
     const accepted = await postToAcs(
@@ -403,7 +403,7 @@ describe('POST /sso/:slug/acs', () => {
     );
   });
 
-  it('rejects an unknown user without just-in-time provisioning', async () => {
+  it('rejects an unknown user', async () => {
     const xml = await signedResponseToNewRequest({ nameId: 'nobody@example.test' });
 
     const result = await postToAcs(server, 'default', xml);
@@ -432,7 +432,7 @@ describe('POST /sso/:slug/acs', () => {
     expect(viewer.data?.viewer.id).toBe(created.id);
   });
 
-  it('creates an unknown user with just-in-time provisioning', async () => {
+  it('creates users just in time', async () => {
     await updateIntegration({ justInTimeProvisioning: true });
     const xml = await signedResponseToNewRequest({
       nameId: 'dave@example.test',
@@ -514,7 +514,7 @@ describe('POST /sso/:slug/acs', () => {
       await updateIntegration({ idpCertificate: idpKey.certificate, idpNextCertificate: null });
     });
 
-    it('accepts the current and the next certificate during a rotation', async () => {
+    it('accepts both certificates during rotation', async () => {
       await updateIntegration({ idpNextCertificate: nextKey.certificate });
 
       const byCurrent = await postToAcs(server, 'default', await signedResponseToNewRequest());
@@ -529,7 +529,7 @@ describe('POST /sso/:slug/acs', () => {
       expect(byNext.status).toBe(303);
     });
 
-    it('rejects every certificate past its validity period', async () => {
+    it('rejects expired certificates', async () => {
       const later = new Date(Date.now() + 2 * 365 * 24 * 3600_000);
       const request = await startLogin(server, 'default');
       server.setNow(later);
@@ -546,7 +546,7 @@ describe('POST /sso/:slug/acs', () => {
       );
     });
 
-    it('rejects the old certificate once the rotation is done', async () => {
+    it('rejects the old certificate afterwards', async () => {
       await updateIntegration({ idpCertificate: nextKey.certificate, idpNextCertificate: null });
 
       const result = await postToAcs(server, 'default', await signedResponseToNewRequest());

@@ -102,7 +102,7 @@ describe('SAML sessions', () => {
     expect(errorCode(response)).toBe('FORBIDDEN');
   });
 
-  it('sends a LogoutRequest with NameID and SessionIndex', async () => {
+  it('sends NameID and SessionIndex on logout', async () => {
     const admin = await createUser('ADMIN');
     const cookie = cookieFrom((await signIn(admin.userName, '_session-42')).setCookie);
 
