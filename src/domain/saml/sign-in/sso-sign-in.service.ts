@@ -45,8 +45,8 @@ export interface SsoSignedIn extends StartedSession {
 }
 
 /**
- * SAML single sign-on for people of an organization: sends AuthnRequests, accepts the
- * identity provider's responses at the assertion consumer service.
+ * SAML single sign-on for the people of an organization. It sends AuthnRequests and accepts
+ * the identity provider's responses at the assertion consumer service.
  */
 export class SsoSignInService {
   constructor(
