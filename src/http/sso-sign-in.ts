@@ -84,7 +84,8 @@ export function ssoSignInRoutes(options: SsoSignInRouteOptions): Router<RequestS
     clearSessionCookie(ctx, options.publicUrl);
     ctx.state.logger.info({ signedOut: result.signedOut }, 'SSO sign-out');
     // A GET is where the identity provider returns after its own logout, so it never
-    // redirects there again.
+    // redirects there again. NOTE: a link on another site can also end the session this way,
+    // since SameSite=Lax cookies go with top-level GET navigations.
     if (result.logoutUrl && ctx.method === 'POST') {
       ctx.status = 303;
       ctx.redirect(result.logoutUrl);

@@ -2,7 +2,11 @@ import { inflateRawSync } from 'node:zlib';
 
 import { newId } from '../../src/domain/ids';
 import { User } from '../../src/entities/user.entity';
-import { defaultAdminSession, type AdminSession } from '../helpers/admin-session';
+import {
+  defaultAdminSession,
+  otherOrganizationSession,
+  type AdminSession,
+} from '../helpers/admin-session';
 import { cookieFrom, errorCode, graphql } from '../helpers/graphql-client';
 import { SAML_INTEGRATION, VIEWER } from '../helpers/operations';
 import { completeIntegrationInput, createIntegration, TENANT_ID } from '../helpers/saml-setup';
@@ -152,6 +156,20 @@ describe('SAML sessions', () => {
       headers: { cookie: bootstrapAdmin.cookie },
     });
     const after = await graphql(server, VIEWER, {}, { cookie: bootstrapAdmin.cookie });
+
+    expect(result.status).toBe(200);
+    expect(result.location).toBeNull();
+    expect(errorCode(after)).toBe('UNAUTHENTICATED');
+  });
+
+  it("ends another organization's session locally", async () => {
+    const other = await otherOrganizationSession(server);
+
+    const result = await browserRequest(`${server.url}/sso/default/logout`, {
+      method: 'POST',
+      headers: { cookie: other.cookie },
+    });
+    const after = await graphql(server, VIEWER, {}, { cookie: other.cookie });
 
     expect(result.status).toBe(200);
     expect(result.location).toBeNull();

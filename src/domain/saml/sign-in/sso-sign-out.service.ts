@@ -28,29 +28,29 @@ export class SsoSignOutService {
   ) {}
 
   /**
-   * Ends the session of a cookie secret, if it belongs to this organization, and returns the
-   * URL of a logout request to the identity provider when the session came from SAML and the
-   * integration has a logout URL; otherwise null.
+   * Ends the session of a cookie secret, whichever organization it belongs to, because the
+   * browser has one session cookie for all of them. Returns the URL of a logout request to
+   * the identity provider when the session came from this organization's SAML integration
+   * and the integration has a logout URL; otherwise null.
    */
   async signOut(
     slug: string,
     secret: string | undefined,
     requestId: string,
   ): Promise<SsoSignedOut> {
-    const organization = await this.em.findOne(Organization, { slug: slug.toLowerCase() });
-    const sessions = new SessionService(this.em, this.deps);
-    const principal = organization && secret ? await sessions.resume(secret) : undefined;
-
-    if (!organization || !principal || principal.organizationId !== organization.id) {
+    const principal = secret
+      ? await new SessionService(this.em, this.deps).resume(secret)
+      : undefined;
+    if (!principal?.sessionId) {
       return { signedOut: false, logoutUrl: null };
     }
 
     const session = await this.em.findOne(Session, {
-      organizationId: organization.id,
-      id: principal.sessionId!,
+      organizationId: principal.organizationId,
+      id: principal.sessionId,
     });
     await this.em.transactional(async (tx) => {
-      await new SessionService(tx, this.deps).end(organization.id, principal.sessionId!);
+      await new SessionService(tx, this.deps).end(principal.organizationId, principal.sessionId!);
       await recordAudit(
         tx,
         { ...actorOfSession(principal), requestId },
@@ -64,11 +64,25 @@ export class SsoSignOutService {
       );
     });
 
-    const integration = await this.em.findOne(SamlIntegration, {
-      organizationId: organization.id,
-    });
-    if (!integration?.enabled || !integration.idpLogoutUrl || !session?.samlNameId) {
-      return { signedOut: true, logoutUrl: null };
+    const logoutUrl = session?.samlNameId
+      ? await this.identityProviderLogoutUrl(slug, principal.organizationId, session)
+      : null;
+    return { signedOut: true, logoutUrl };
+  }
+
+  /** Builds the LogoutRequest redirect for a SAML session, or returns null without a URL. */
+  private async identityProviderLogoutUrl(
+    slug: string,
+    organizationId: string,
+    session: Session,
+  ): Promise<string | null> {
+    const organization = await this.em.findOne(Organization, { slug: slug.toLowerCase() });
+    const integration = await this.em.findOne(SamlIntegration, { organizationId });
+    if (organization?.id !== organizationId || !integration?.enabled) {
+      return null;
+    }
+    if (!integration.idpLogoutUrl || !session.samlNameId) {
+      return null;
     }
 
     const client = createSamlClient({
@@ -77,7 +91,8 @@ export class SsoSignOutService {
       signingKey: this.deps.config.samlServiceProviderKey,
       certificates: [integration.idpCertificate!],
     });
-    const logoutUrl = await client.getLogoutUrlAsync(
+
+    return client.getLogoutUrlAsync(
       {
         issuer: integration.idpEntityId ?? '',
         nameID: session.samlNameId,
@@ -87,6 +102,5 @@ export class SsoSignOutService {
       '',
       {},
     );
-    return { signedOut: true, logoutUrl };
   }
 }
