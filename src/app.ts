@@ -8,7 +8,7 @@ import { SignInThrottle } from './domain/auth/sign-in-throttle';
 import type { DomainDeps } from './domain/deps';
 import { OrganizationService } from './domain/organizations/organization.service';
 import { ResyncRunner } from './domain/scim-settings/resync-runner';
-import { createSharedServices } from './domain/services';
+import { createSharedServices, Services } from './domain/services';
 import { startGraphQLServer } from './graphql/apollo';
 import { createContextFactory } from './graphql/create-context';
 import { OperationExecutor } from './graphql/execute';
@@ -18,6 +18,7 @@ import { errorHandler } from './http/error-handler';
 import { healthRoutes } from './http/health';
 import { requestContext } from './http/request-context';
 import { ssoMetadataRoutes } from './http/sso-metadata';
+import { ssoSignInRoutes } from './http/sso-sign-in';
 import type { RequestState } from './http/state';
 import { httpMetrics, metricsRoutes } from './http/metrics';
 import { provisioningExportRoutes } from './http/provisioning-export';
@@ -101,10 +102,17 @@ export async function createApp(deps: AppDependencies): Promise<RosterApp> {
   const sso = ssoMetadataRoutes(
     deps.config.publicUrl,
     () => new OrganizationService(deps.orm.em.fork(), domainDeps),
+    deps.config.samlServiceProviderKey,
   );
   koa.use(sso.routes());
 
   resync.start();
+  const ssoSignIn = ssoSignInRoutes({
+    publicUrl: deps.config.publicUrl,
+    maxBodyBytes: deps.config.maxBodyBytes,
+    services: () => new Services(deps.orm.em.fork(), domainDeps, shared),
+  });
+  koa.use(ssoSignIn.routes());
 
   return {
     koa,

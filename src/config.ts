@@ -1,3 +1,5 @@
+import { createPrivateKey, X509Certificate } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -63,6 +65,14 @@ const envSchema = z.object({
     .min(16, { message: 'must have at least 16 characters' })
     .max(1024, { message: 'must have at most 1024 characters' })
     .optional(),
+  SAML_CLOCK_SKEW_SECONDS: z.coerce
+    .number({ message: 'must be a whole number' })
+    .int({ message: 'must be a whole number' })
+    .min(0, { message: 'must be between 0 and 600' })
+    .max(600, { message: 'must be between 0 and 600' })
+    .default(120),
+  SAML_SP_PRIVATE_KEY_FILE: z.string().min(1).optional(),
+  SAML_SP_CERTIFICATE_FILE: z.string().min(1).optional(),
   ROSTER_BOOTSTRAP_SCIM_TOKEN: z
     .string()
     .min(32, { message: 'must have at least 32 characters' })
@@ -74,6 +84,12 @@ const envSchema = z.object({
 const SECRET_VARIABLES = new Set(['ROSTER_BOOTSTRAP_SCIM_TOKEN', 'DATABASE_URL', 'METRICS_TOKEN']);
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** The key pair Roster signs SAML AuthnRequests with, both in PEM. */
+export interface ServiceProviderKey {
+  privateKey: string;
+  certificate: string;
+}
 
 export interface Config {
   port: number;
@@ -113,6 +129,10 @@ export interface Config {
   resyncBatchSize: number;
   /** Seconds between looks for resync jobs that no request announced, such as after a restart. */
   resyncPollSeconds: number;
+  /** Seconds of clock difference tolerated on SAML NotBefore and NotOnOrAfter. */
+  samlClockSkewSeconds: number;
+  /** Signs AuthnRequests and appears in the service-provider metadata when set. */
+  samlServiceProviderKey?: ServiceProviderKey;
   /** Email and userName of the admin created on first start. */
   bootstrapAdminEmail: string;
   /** Secret of a SCIM token created on first start, for automated set-ups. */
@@ -179,6 +199,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     signInWindowSeconds: values.SIGN_IN_WINDOW_SECONDS,
     resyncBatchSize: values.RESYNC_BATCH_SIZE,
     resyncPollSeconds: values.RESYNC_POLL_SECONDS,
+    samlClockSkewSeconds: values.SAML_CLOCK_SKEW_SECONDS,
+    samlServiceProviderKey: readServiceProviderKey(
+      values.SAML_SP_PRIVATE_KEY_FILE,
+      values.SAML_SP_CERTIFICATE_FILE,
+    ),
     bootstrapAdminEmail: values.ROSTER_BOOTSTRAP_ADMIN_EMAIL,
     bootstrapScimToken: values.ROSTER_BOOTSTRAP_SCIM_TOKEN,
     eventsEnabled: values.ROSTER_EVENTS_ENABLED === 'true',
@@ -200,4 +225,56 @@ export function withBoundPort(config: Readonly<Config>, port: number): Readonly<
   }
 
   return Object.freeze({ ...config, publicUrl: `http://localhost:${port}` });
+}
+
+/**
+ * Reads the service provider's signing key pair from its two PEM files and checks that the
+ * certificate belongs to the key. Errors name the variable and the file, never the key.
+ */
+function readServiceProviderKey(
+  keyFile: string | undefined,
+  certificateFile: string | undefined,
+): ServiceProviderKey | undefined {
+  if (!keyFile && !certificateFile) {
+    return undefined;
+  }
+  if (!keyFile || !certificateFile) {
+    throw new ConfigError(
+      'invalid configuration: SAML_SP_PRIVATE_KEY_FILE and SAML_SP_CERTIFICATE_FILE must be ' +
+        'set together',
+    );
+  }
+
+  const privateKey = readPemFile('SAML_SP_PRIVATE_KEY_FILE', keyFile);
+  const certificate = readPemFile('SAML_SP_CERTIFICATE_FILE', certificateFile);
+
+  let matches: boolean;
+  try {
+    matches = new X509Certificate(certificate).checkPrivateKey(createPrivateKey(privateKey));
+  } catch (error) {
+    throw new ConfigError(
+      `invalid configuration: SAML_SP_PRIVATE_KEY_FILE=${JSON.stringify(keyFile)} or ` +
+        `SAML_SP_CERTIFICATE_FILE=${JSON.stringify(certificateFile)} is not valid PEM ` +
+        `(${(error as Error).message})`,
+    );
+  }
+  if (!matches) {
+    throw new ConfigError(
+      `invalid configuration: SAML_SP_CERTIFICATE_FILE=${JSON.stringify(certificateFile)} ` +
+        'does not belong to the key in SAML_SP_PRIVATE_KEY_FILE',
+    );
+  }
+
+  return { privateKey, certificate };
+}
+
+function readPemFile(variable: string, file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError(
+      `invalid configuration: ${variable}=${JSON.stringify(file)} cannot be read ` +
+        `(${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    );
+  }
 }

@@ -13,6 +13,8 @@ import { GroupService } from './groups/group.service';
 import { OrganizationService } from './organizations/organization.service';
 import { ProvisioningEventService } from './provisioning/event.service';
 import { SamlIntegrationService } from './saml/saml-integration.service';
+import { SsoSignInService } from './saml/sign-in/sso-sign-in.service';
+import { SsoSignOutService } from './saml/sign-in/sso-sign-out.service';
 import { SchemaRegistryProvider } from './schema-registry.service';
 import { RecordSyncListener } from './scim-settings/record-sync.listener';
 import { ResyncSignal } from './scim-settings/resync-signal';
@@ -82,6 +84,23 @@ export class Services {
 
   get samlIntegrations(): SamlIntegrationService {
     return this.memo('samlIntegrations', () => new SamlIntegrationService(this.em, this.deps));
+  }
+
+  /** SAML sign-in; JIT-created and updated users go through the SCIM user rules. */
+  get ssoSignIn(): SsoSignInService {
+    return this.memo(
+      'ssoSignIn',
+      () =>
+        new SsoSignInService(
+          this.em,
+          this.deps,
+          (em) => new UserService(em, this.deps, this.shared.registries, this.shared.changes),
+        ),
+    );
+  }
+
+  get ssoSignOut(): SsoSignOutService {
+    return this.memo('ssoSignOut', () => new SsoSignOutService(this.em, this.deps));
   }
 
   get sessions(): SessionService {

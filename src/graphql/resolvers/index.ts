@@ -12,6 +12,7 @@ import { ScimExtensionResolver } from './scim-extension.resolver';
 import { ScimSchemaResolver } from './scim-schema.resolver';
 import { ScimSettingsResolver } from './scim-settings.resolver';
 import { ServerInfoResolver } from './server-info.resolver';
+import { SsoResolver } from './sso.resolver';
 import { TokenResolver } from './token.resolver';
 import { UserResolver } from './user.resolver';
 
@@ -23,6 +24,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   TokenResolver,
   OrganizationResolver,
   SamlIntegrationResolver,
+  SsoResolver,
   AuditResolver,
   ProvisioningEventResolver,
   UserResolver,
