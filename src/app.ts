@@ -1,7 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import Router from '@koa/router';
 import Koa from 'koa';
-import bodyParser from 'koa-bodyparser';
 
 import type { Config } from './config';
 import { SignInThrottle } from './domain/auth/sign-in-throttle';
@@ -14,8 +13,10 @@ import { OperationExecutor } from './graphql/execute';
 import { buildGraphQLSchema } from './graphql/schema';
 import { requireCsrfHeader } from './http/csrf';
 import { errorHandler } from './http/error-handler';
+import { graphqlBody } from './http/graphql-body';
 import { healthRoutes } from './http/health';
 import { requestContext } from './http/request-context';
+import { requestDeadline } from './http/request-deadline';
 import { ssoMetadataRoutes } from './http/sso-metadata';
 import type { RequestState } from './http/state';
 import type { Logger } from './logger';
@@ -49,11 +50,16 @@ export async function createApp(deps: AppDependencies): Promise<RosterApp> {
   const shared = createSharedServices(domainDeps);
 
   const createContext = createContextFactory({ orm: deps.orm, domainDeps, shared });
-  const graphql = await startGraphQLServer(createContext);
+  const graphql = await startGraphQLServer(createContext, {
+    maxDepth: deps.config.graphqlMaxDepth,
+    maxComplexity: deps.config.graphqlMaxComplexity,
+    maxResults: deps.config.scimMaxResults,
+  });
 
   const koa = new Koa<RequestState>({ proxy: false });
   koa.use(requestContext(deps.logger));
   koa.use(errorHandler());
+  koa.use(requestDeadline(deps.config.requestTimeoutMs));
 
   const health = healthRoutes(async () => {
     await deps.orm.em.getConnection().execute('select 1');
@@ -75,7 +81,7 @@ export async function createApp(deps: AppDependencies): Promise<RosterApp> {
   graphqlRouter.all(
     '/graphql',
     requireCsrfHeader(),
-    bodyParser({ enableTypes: ['json'], jsonLimit: `${deps.config.maxBodyBytes}b` }),
+    graphqlBody(deps.config.maxBodyBytes),
     graphql.middleware,
   );
   koa.use(graphqlRouter.routes());
