@@ -14,6 +14,9 @@ import { buildGraphQLSchema } from './graphql/schema';
 import { requireCsrfHeader } from './http/csrf';
 import { errorHandler } from './http/error-handler';
 import { graphqlBody } from './http/graphql-body';
+import { graphqlAuthFailureLimit } from './http/rate-limit/graphql-auth-limit';
+import { openRateLimitStore } from './http/rate-limit/rate-limit-store';
+import { RateLimits } from './http/rate-limit/rate-limits';
 import { healthRoutes } from './http/health';
 import { requestContext } from './http/request-context';
 import { requestDeadline } from './http/request-deadline';
@@ -38,6 +41,13 @@ export interface RosterApp {
 
 /** Builds the Koa application without listening, so that tests can serve it on any port. */
 export async function createApp(deps: AppDependencies): Promise<RosterApp> {
+  const rateLimitStore = await openRateLimitStore({
+    redisUrl: deps.config.redisUrl,
+    keyPrefix: deps.config.rateLimitKeyPrefix,
+    logger: deps.logger,
+  });
+  const rateLimits = new RateLimits(rateLimitStore, deps.config, deps.logger);
+
   const domainDeps: DomainDeps = {
     config: deps.config,
     logger: deps.logger,
@@ -45,11 +55,17 @@ export async function createApp(deps: AppDependencies): Promise<RosterApp> {
     signInThrottle: new SignInThrottle({
       maxFailures: deps.config.signInMaxFailures,
       windowSeconds: deps.config.signInWindowSeconds,
+      createLimiter: (options) => rateLimitStore.createLimiter(options),
     }),
   };
   const shared = createSharedServices(domainDeps);
 
-  const createContext = createContextFactory({ orm: deps.orm, domainDeps, shared });
+  const createContext = createContextFactory({
+    orm: deps.orm,
+    domainDeps,
+    shared,
+    onTokenRejected: (http) => rateLimits.recordAuthFailure(http.ip),
+  });
   const graphql = await startGraphQLServer(createContext, {
     maxDepth: deps.config.graphqlMaxDepth,
     maxComplexity: deps.config.graphqlMaxComplexity,
@@ -74,6 +90,7 @@ export async function createApp(deps: AppDependencies): Promise<RosterApp> {
       maxBodyBytes: deps.config.maxBodyBytes,
       maxResults: deps.config.scimMaxResults,
       maxPatchOperations: deps.config.scimMaxPatchOperations,
+      rateLimits,
     }),
   );
 
@@ -81,6 +98,7 @@ export async function createApp(deps: AppDependencies): Promise<RosterApp> {
   graphqlRouter.all(
     '/graphql',
     requireCsrfHeader(),
+    graphqlAuthFailureLimit(rateLimits),
     graphqlBody(deps.config.maxBodyBytes),
     graphql.middleware,
   );
@@ -94,6 +112,9 @@ export async function createApp(deps: AppDependencies): Promise<RosterApp> {
 
   return {
     koa,
-    stop: () => graphql.stop(),
+    stop: async () => {
+      await graphql.stop();
+      await rateLimitStore.close();
+    },
   };
 }

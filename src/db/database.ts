@@ -135,9 +135,10 @@ async function connect(
   if (statementTimeoutMs) {
     // A SET on each new connection, because PGlite ignores the startup parameter.
     options.pool.afterCreate = (connection: PgConnection, done: AfterCreateDone) => {
-      connection
-        .query(`set statement_timeout = ${Math.floor(statementTimeoutMs)}`)
-        .then(() => done(null, connection), (error: Error) => done(error, connection));
+      connection.query(`set statement_timeout = ${Math.floor(statementTimeoutMs)}`).then(
+        () => done(null, connection),
+        (error: Error) => done(error, connection),
+      );
     };
   }
 

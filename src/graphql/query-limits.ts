@@ -74,13 +74,19 @@ export function complexityLimitPlugin(
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
-          const complexity = getComplexity({
-            schema,
-            query: document,
-            variables: request.variables,
-            operationName: request.operationName,
-            estimators,
-          });
+          let complexity: number;
+          try {
+            complexity = getComplexity({
+              schema,
+              query: document,
+              variables: request.variables,
+              operationName: request.operationName,
+              estimators,
+            });
+          } catch {
+            // Invalid variables: execution reports them as BAD_USER_INPUT, naming the field.
+            return;
+          }
 
           if (complexity > limits.maxComplexity) {
             throw limitError(

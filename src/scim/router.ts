@@ -3,6 +3,7 @@ import type { Middleware } from 'koa';
 import compose from 'koa-compose';
 
 import type { OperationExecutor } from '../graphql/execute';
+import type { RateLimits } from '../http/rate-limit/rate-limits';
 import { scimAuthentication } from './auth';
 import { scimErrorHandler } from './protocol/error-handler';
 import { scimBody } from './protocol/scim-body';
@@ -46,6 +47,8 @@ export interface ScimOptions {
   maxResults: number;
   /** Most operations accepted in one PATCH request. */
   maxPatchOperations: number;
+  /** Request budgets per token and failed authentications per client address. */
+  rateLimits: RateLimits;
 }
 
 /**
@@ -78,7 +81,7 @@ export function scimMiddleware(options: ScimOptions): Middleware {
 
   const pipeline: Middleware = compose<any>([
     scimErrorHandler(),
-    scimAuthentication(executor),
+    scimAuthentication(executor, options.rateLimits),
     scimBody(options.maxBodyBytes),
     router.routes(),
     rejectUnrouted,
