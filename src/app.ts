@@ -11,6 +11,7 @@ import { startGraphQLServer } from './graphql/apollo';
 import { createContextFactory } from './graphql/create-context';
 import { OperationExecutor } from './graphql/execute';
 import { buildGraphQLSchema } from './graphql/schema';
+import { corsForAllowedOrigins } from './http/cors';
 import { requireCsrfHeader } from './http/csrf';
 import { errorHandler } from './http/error-handler';
 import { graphqlBody } from './http/graphql-body';
@@ -20,6 +21,7 @@ import { RateLimits } from './http/rate-limit/rate-limits';
 import { healthRoutes } from './http/health';
 import { requestContext } from './http/request-context';
 import { requestDeadline } from './http/request-deadline';
+import { securityHeaders } from './http/security-headers';
 import { ssoMetadataRoutes } from './http/sso-metadata';
 import type { RequestState } from './http/state';
 import type { Logger } from './logger';
@@ -76,6 +78,7 @@ export async function createApp(deps: AppDependencies): Promise<RosterApp> {
   koa.use(requestContext(deps.logger));
   koa.use(errorHandler());
   koa.use(requestDeadline(deps.config.requestTimeoutMs));
+  koa.use(securityHeaders());
 
   const health = healthRoutes(async () => {
     await deps.orm.em.getConnection().execute('select 1');
@@ -94,10 +97,13 @@ export async function createApp(deps: AppDependencies): Promise<RosterApp> {
     }),
   );
 
+  const corsOrigins = deps.config.corsAllowedOrigins;
+  const sameSiteOrigins = [new URL(deps.config.publicUrl).origin, ...corsOrigins];
   const graphqlRouter = new Router<RequestState>();
   graphqlRouter.all(
     '/graphql',
-    requireCsrfHeader(),
+    corsForAllowedOrigins(corsOrigins),
+    requireCsrfHeader(sameSiteOrigins),
     graphqlAuthFailureLimit(rateLimits),
     graphqlBody(deps.config.maxBodyBytes),
     graphql.middleware,
