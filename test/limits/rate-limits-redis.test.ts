@@ -102,7 +102,7 @@ describe('rate limits shared through Redis', () => {
     expect(onSecond.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
     expect(blocked.errors?.[0].extensions?.code).toBe('RATE_LIMITED');
     expect(blocked.errors?.[0].message).toMatch(
-      /^too many failed sign-ins; try again in \d+ seconds$/,
+      /^too many failed sign-ins \(SIGN_IN_MAX_FAILURES within SIGN_IN_WINDOW_SECONDS\); try again in \d+ seconds$/,
     );
   });
 
