@@ -74,7 +74,12 @@ export async function createApp(deps: AppDependencies): Promise<RosterApp> {
     maxResults: deps.config.scimMaxResults,
   });
 
-  const koa = new Koa<RequestState>({ proxy: false });
+  // With proxies, ctx.ip is the entry that many hops from the right of X-Forwarded-For.
+  const trustProxy = deps.config.trustProxyHops > 0;
+  const koa = new Koa<RequestState>({
+    proxy: trustProxy,
+    ...(trustProxy ? { maxIpsCount: deps.config.trustProxyHops } : {}),
+  });
   koa.use(requestContext(deps.logger));
   koa.use(errorHandler());
   koa.use(requestDeadline(deps.config.requestTimeoutMs));

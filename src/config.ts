@@ -80,6 +80,11 @@ const envSchema = z.object({
   AUTH_FAILURE_MAX: positiveInt.default(30),
   AUTH_FAILURE_WINDOW_SECONDS: positiveInt.default(60),
   CORS_ALLOWED_ORIGINS: originList.default([]),
+  TRUST_PROXY_HOPS: z.coerce
+    .number({ message: 'must be a whole number' })
+    .int({ message: 'must be a whole number' })
+    .min(0, { message: 'must be 0 or more' })
+    .default(0),
   ROSTER_BOOTSTRAP_ADMIN_EMAIL: z
     .email({ message: 'must be an email address' })
     .default('admin@example.com'),
@@ -143,6 +148,11 @@ export interface Config {
   authFailureWindowSeconds: number;
   /** Origins that browsers may call `/graphql` from, besides PUBLIC_URL's own. */
   corsAllowedOrigins: readonly string[];
+  /**
+   * Reverse proxies in front of Roster whose `X-Forwarded-For` entries are trusted to find
+   * the client address that rate limits count by; 0 uses the connection's address.
+   */
+  trustProxyHops: number;
   /** A session ends after this many minutes without a request. */
   sessionIdleTimeoutMinutes: number;
   /** A session ends this many hours after sign-in, however active. */
@@ -210,6 +220,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     authFailureMax: values.AUTH_FAILURE_MAX,
     authFailureWindowSeconds: values.AUTH_FAILURE_WINDOW_SECONDS,
     corsAllowedOrigins: Object.freeze(values.CORS_ALLOWED_ORIGINS),
+    trustProxyHops: values.TRUST_PROXY_HOPS,
     sessionIdleTimeoutMinutes: values.SESSION_IDLE_TIMEOUT_MINUTES,
     sessionAbsoluteTimeoutHours: values.SESSION_ABSOLUTE_TIMEOUT_HOURS,
     signInMaxFailures: values.SIGN_IN_MAX_FAILURES,

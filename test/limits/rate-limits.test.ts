@@ -157,3 +157,31 @@ describe('failed authentications per client address', () => {
     expect(cookieRequest.data?.viewer.userName).toBe(session.email);
   });
 });
+
+describe('client address behind a reverse proxy', () => {
+  let server: TestServer;
+
+  beforeAll(async () => {
+    server = await startTestServer({ env: { AUTH_FAILURE_MAX: '2', TRUST_PROXY_HOPS: '1' } });
+  });
+
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('counts failures by the address the proxy appended to X-Forwarded-For', async () => {
+    const valid = await ScimClient.create(server);
+    const wrong = new ScimClient(server, 'wrong-token-0123456789abcdefghijklmnop');
+    const from = (chain: string) => ({ 'x-forwarded-for': chain });
+
+    await wrong.get('/Users', from('203.0.113.5'));
+    await wrong.get('/Users', from('203.0.113.5'));
+    const blocked = await valid.get('/Users', from('203.0.113.5'));
+    const spoofed = await valid.get('/Users', from('203.0.113.6, 203.0.113.5'));
+    const otherClient = await valid.get('/Users', from('203.0.113.6'));
+
+    expect(blocked.status).toBe(429);
+    expect(spoofed.status).toBe(429);
+    expect(otherClient.status).toBe(200);
+  });
+});
