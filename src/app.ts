@@ -1,7 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import Router from '@koa/router';
 import Koa from 'koa';
-import bodyParser from 'koa-bodyparser';
 
 import type { Config } from './config';
 import { SignInThrottle } from './domain/auth/sign-in-throttle';
@@ -13,10 +12,17 @@ import { startGraphQLServer } from './graphql/apollo';
 import { createContextFactory } from './graphql/create-context';
 import { OperationExecutor } from './graphql/execute';
 import { buildGraphQLSchema } from './graphql/schema';
+import { corsForAllowedOrigins } from './http/cors';
 import { requireCsrfHeader } from './http/csrf';
 import { errorHandler } from './http/error-handler';
+import { graphqlBody } from './http/graphql-body';
+import { graphqlAuthFailureLimit } from './http/rate-limit/graphql-auth-limit';
+import { openRateLimitStore } from './http/rate-limit/rate-limit-store';
+import { RateLimits } from './http/rate-limit/rate-limits';
 import { healthRoutes } from './http/health';
 import { requestContext } from './http/request-context';
+import { requestDeadline } from './http/request-deadline';
+import { securityHeaders } from './http/security-headers';
 import { ssoMetadataRoutes } from './http/sso-metadata';
 import { ssoSignInRoutes } from './http/sso-sign-in';
 import type { RequestState } from './http/state';
@@ -44,6 +50,13 @@ export interface RosterApp {
 
 /** Builds the Koa application without listening, so that tests can serve it on any port. */
 export async function createApp(deps: AppDependencies): Promise<RosterApp> {
+  const rateLimitStore = await openRateLimitStore({
+    redisUrl: deps.config.redisUrl,
+    keyPrefix: deps.config.rateLimitKeyPrefix,
+    logger: deps.logger,
+  });
+  const rateLimits = new RateLimits(rateLimitStore, deps.config, deps.logger);
+
   const domainDeps: DomainDeps = {
     config: deps.config,
     logger: deps.logger,
@@ -51,6 +64,7 @@ export async function createApp(deps: AppDependencies): Promise<RosterApp> {
     signInThrottle: new SignInThrottle({
       maxFailures: deps.config.signInMaxFailures,
       windowSeconds: deps.config.signInWindowSeconds,
+      createLimiter: (options) => rateLimitStore.createLimiter(options),
     }),
   };
   const shared = createSharedServices(domainDeps, deps.orm);
@@ -62,13 +76,29 @@ export async function createApp(deps: AppDependencies): Promise<RosterApp> {
   metrics.observeDatabasePool(deps.orm);
   const provisioning = startProvisioningLog(deps, domainDeps, shared, metrics);
 
-  const createContext = createContextFactory({ orm: deps.orm, domainDeps, shared });
-  const graphql = await startGraphQLServer(createContext);
+  const createContext = createContextFactory({
+    orm: deps.orm,
+    domainDeps,
+    shared,
+    onTokenRejected: (http) => rateLimits.recordAuthFailure(http.ip),
+  });
+  const graphql = await startGraphQLServer(createContext, {
+    maxDepth: deps.config.graphqlMaxDepth,
+    maxComplexity: deps.config.graphqlMaxComplexity,
+    maxResults: deps.config.scimMaxResults,
+  });
 
-  const koa = new Koa<RequestState>({ proxy: false });
+  // With proxies, ctx.ip is the entry that many hops from the right of X-Forwarded-For.
+  const trustProxy = deps.config.trustProxyHops > 0;
+  const koa = new Koa<RequestState>({
+    proxy: trustProxy,
+    ...(trustProxy ? { maxIpsCount: deps.config.trustProxyHops } : {}),
+  });
   koa.use(requestContext(deps.logger));
   koa.use(httpMetrics(metrics));
   koa.use(errorHandler());
+  koa.use(requestDeadline(deps.config.requestTimeoutMs));
+  koa.use(securityHeaders());
   koa.use(metricsRoutes(metrics, deps.config.metricsToken).routes());
 
   const health = healthRoutes(async () => {
@@ -85,14 +115,19 @@ export async function createApp(deps: AppDependencies): Promise<RosterApp> {
       maxResults: deps.config.scimMaxResults,
       maxPatchOperations: deps.config.scimMaxPatchOperations,
       provisioningLog: provisioning?.middleware,
+      rateLimits,
     }),
   );
 
+  const corsOrigins = deps.config.corsAllowedOrigins;
+  const sameSiteOrigins = [new URL(deps.config.publicUrl).origin, ...corsOrigins];
   const graphqlRouter = new Router<RequestState>();
   graphqlRouter.all(
     '/graphql',
-    requireCsrfHeader(),
-    bodyParser({ enableTypes: ['json'], jsonLimit: `${deps.config.maxBodyBytes}b` }),
+    corsForAllowedOrigins(corsOrigins),
+    requireCsrfHeader(sameSiteOrigins),
+    graphqlAuthFailureLimit(rateLimits),
+    graphqlBody(deps.config.maxBodyBytes),
     graphql.middleware,
   );
   koa.use(graphqlRouter.routes());
@@ -121,6 +156,7 @@ export async function createApp(deps: AppDependencies): Promise<RosterApp> {
       await resync.stop();
       await graphql.stop();
       await provisioning?.stop();
+      await rateLimitStore.close();
     },
   };
 }

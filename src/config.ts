@@ -3,6 +3,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
+import { MAX_DEPTH_CEILING } from './scim/filter/limits';
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 const port = z.coerce
@@ -15,6 +17,33 @@ const positiveInt = z.coerce
   .number({ message: 'must be a whole number' })
   .int({ message: 'must be a whole number' })
   .positive({ message: 'must be greater than 0' });
+
+const redisUrl = z.url({
+  protocol: /^rediss?$/,
+  message: 'must be a redis:// or rediss:// URL',
+});
+
+/** A comma-separated list of origins such as `https://app.example.com`, without paths. */
+const originList = z
+  .string()
+  .transform((text) =>
+    text
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item !== ''),
+  )
+  .refine((origins) => origins.every(isOrigin), {
+    message: 'must be a comma-separated list of origins such as https://app.example.com',
+  });
+
+function isOrigin(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return ['http:', 'https:'].includes(url.protocol) && url.origin === text;
+  } catch {
+    return false;
+  }
+}
 
 const httpUrl = z.url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' });
 
@@ -44,6 +73,26 @@ const envSchema = z.object({
     .min(0, { message: 'must be between 0 and 10000' })
     .max(10_000, { message: 'must be between 0 and 10000' })
     .default(100),
+  SCIM_FILTER_MAX_LENGTH: positiveInt.default(4096),
+  SCIM_FILTER_MAX_DEPTH: positiveInt
+    .max(MAX_DEPTH_CEILING, { message: `must be at most ${MAX_DEPTH_CEILING}` })
+    .default(32),
+  GRAPHQL_MAX_DEPTH: positiveInt.default(10),
+  GRAPHQL_MAX_COMPLEXITY: positiveInt.default(50_000),
+  DATABASE_STATEMENT_TIMEOUT_MS: positiveInt.default(10_000),
+  ROSTER_REQUEST_TIMEOUT_MS: positiveInt.default(30_000),
+  REDIS_URL: redisUrl.optional(),
+  RATE_LIMIT_KEY_PREFIX: z.string().min(1).default('roster'),
+  SCIM_RATE_LIMIT_PER_SECOND: positiveInt.default(100),
+  SCIM_RATE_LIMIT_BURST: positiveInt.default(1000),
+  AUTH_FAILURE_MAX: positiveInt.default(30),
+  AUTH_FAILURE_WINDOW_SECONDS: positiveInt.default(60),
+  CORS_ALLOWED_ORIGINS: originList.default([]),
+  TRUST_PROXY_HOPS: z.coerce
+    .number({ message: 'must be a whole number' })
+    .int({ message: 'must be a whole number' })
+    .min(0, { message: 'must be 0 or more' })
+    .default(0),
   ROSTER_BOOTSTRAP_ADMIN_EMAIL: z
     .email({ message: 'must be an email address' })
     .default('admin@example.com'),
@@ -81,7 +130,12 @@ const envSchema = z.object({
 });
 
 /** Variables whose values never appear in error messages. */
-const SECRET_VARIABLES = new Set(['ROSTER_BOOTSTRAP_SCIM_TOKEN', 'DATABASE_URL', 'METRICS_TOKEN']);
+const SECRET_VARIABLES = new Set([
+  'ROSTER_BOOTSTRAP_SCIM_TOKEN',
+  'DATABASE_URL',
+  'METRICS_TOKEN',
+  'REDIS_URL',
+]);
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
@@ -117,6 +171,36 @@ export interface Config {
    * unless the organization sets its own limit; 0 turns discovery off.
    */
   scimMaxDiscoveredAttributes: number;
+  /** Longest accepted SCIM filter, in characters. */
+  scimFilterMaxLength: number;
+  /** Deepest nesting of parentheses, `not (…)` and `[…]` in a SCIM filter. */
+  scimFilterMaxDepth: number;
+  /** Deepest field nesting of a `/graphql` operation. */
+  graphqlMaxDepth: number;
+  /** Highest estimated cost of a `/graphql` operation (see graphql/query-limits.ts). */
+  graphqlMaxComplexity: number;
+  /** PostgreSQL `statement_timeout` of every connection, in milliseconds. */
+  databaseStatementTimeoutMs: number;
+  /** Time in milliseconds after which a request still running gets status 503. */
+  requestTimeoutMs: number;
+  /** Redis server that rate-limit counters live in, shared by every instance; memory if unset. */
+  redisUrl?: string;
+  /** Prefix of the rate-limit keys, so that several deployments can share one Redis. */
+  rateLimitKeyPrefix: string;
+  /** SCIM requests per second that one token may send on average. */
+  scimRateLimitPerSecond: number;
+  /** Extra SCIM requests per token allowed in any 10-second window above the steady rate. */
+  scimRateLimitBurst: number;
+  /** Failed bearer-token authentications per client address within the window. */
+  authFailureMax: number;
+  authFailureWindowSeconds: number;
+  /** Origins that browsers may call `/graphql` from, besides PUBLIC_URL's own. */
+  corsAllowedOrigins: readonly string[];
+  /**
+   * Reverse proxies in front of Roster whose `X-Forwarded-For` entries are trusted to find
+   * the client address that rate limits count by; 0 uses the connection's address.
+   */
+  trustProxyHops: number;
   /** A session ends after this many minutes without a request. */
   sessionIdleTimeoutMinutes: number;
   /** A session ends this many hours after sign-in, however active. */
@@ -193,6 +277,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     scimMaxPatchOperations: values.SCIM_MAX_PATCH_OPERATIONS,
     scimMaxValueBytes: values.SCIM_MAX_VALUE_BYTES,
     scimMaxDiscoveredAttributes: values.SCIM_MAX_DISCOVERED_ATTRIBUTES,
+    scimFilterMaxLength: values.SCIM_FILTER_MAX_LENGTH,
+    scimFilterMaxDepth: values.SCIM_FILTER_MAX_DEPTH,
+    graphqlMaxDepth: values.GRAPHQL_MAX_DEPTH,
+    graphqlMaxComplexity: values.GRAPHQL_MAX_COMPLEXITY,
+    databaseStatementTimeoutMs: values.DATABASE_STATEMENT_TIMEOUT_MS,
+    requestTimeoutMs: values.ROSTER_REQUEST_TIMEOUT_MS,
+    redisUrl: values.REDIS_URL,
+    rateLimitKeyPrefix: values.RATE_LIMIT_KEY_PREFIX,
+    scimRateLimitPerSecond: values.SCIM_RATE_LIMIT_PER_SECOND,
+    scimRateLimitBurst: values.SCIM_RATE_LIMIT_BURST,
+    authFailureMax: values.AUTH_FAILURE_MAX,
+    authFailureWindowSeconds: values.AUTH_FAILURE_WINDOW_SECONDS,
+    corsAllowedOrigins: Object.freeze(values.CORS_ALLOWED_ORIGINS),
+    trustProxyHops: values.TRUST_PROXY_HOPS,
     sessionIdleTimeoutMinutes: values.SESSION_IDLE_TIMEOUT_MINUTES,
     sessionAbsoluteTimeoutHours: values.SESSION_ABSOLUTE_TIMEOUT_HOURS,
     signInMaxFailures: values.SIGN_IN_MAX_FAILURES,

@@ -25,6 +25,13 @@ export class DatabaseStartError extends Error {
 
 const CONNECT_TIMEOUT_MS = 5000;
 
+/** The part of a `pg` client that the pool's `afterCreate` hook uses. */
+interface PgConnection {
+  query(sql: string): Promise<unknown>;
+}
+
+type AfterCreateDone = (error: Error | null, connection: PgConnection) => void;
+
 /** Removes the password from a PostgreSQL URL so that it can be logged. */
 export function describeDatabaseUrl(url: string): string {
   const parsed = new URL(url);
@@ -44,7 +51,12 @@ export async function openDatabase(
 ): Promise<Database> {
   if (config.databaseUrl) {
     const location = describeDatabaseUrl(config.databaseUrl);
-    const orm = await connectAndMigrate(config.databaseUrl, config.databasePoolSize, location);
+    const orm = await connectAndMigrate(
+      config.databaseUrl,
+      config.databasePoolSize,
+      location,
+      config.databaseStatementTimeoutMs,
+    );
     return wrap(orm, 'server', location, logger);
   }
 
@@ -63,7 +75,12 @@ export async function openDatabase(
 
   try {
     embedded = await startEmbeddedDatabase({ dataDir: config.dataDir });
-    const orm = await connectAndMigrate(embedded.url, 1, location);
+    const orm = await connectAndMigrate(
+      embedded.url,
+      1,
+      location,
+      config.databaseStatementTimeoutMs,
+    );
     const database = wrap(orm, 'embedded', location, logger, embedded);
 
     return {
@@ -80,15 +97,50 @@ export async function openDatabase(
   }
 }
 
-/** Connects MikroORM to `url`, checks the connection and migrates the schema. */
+/**
+ * Connects MikroORM to `url`, checks the connection and migrates the schema. Migrations run
+ * on a connection of their own without `statement_timeout`, because building an index on a
+ * large table may take longer than any request should. The returned ORM's connections
+ * cancel statements after `statementTimeoutMs` (PostgreSQL error 57014).
+ */
 export async function connectAndMigrate(
   url: string,
   poolSize: number,
   location: string,
+  statementTimeoutMs?: number,
+): Promise<MikroORM> {
+  const migrating = await connect(url, 1, location);
+
+  try {
+    await migrating.getMigrator().up();
+  } catch (error) {
+    throw new DatabaseStartError(`migrating ${location} failed: ${reasonOf(error)}`);
+  } finally {
+    await migrating.close(true);
+  }
+
+  return connect(url, poolSize, location, statementTimeoutMs);
+}
+
+async function connect(
+  url: string,
+  poolSize: number,
+  location: string,
+  statementTimeoutMs?: number,
 ): Promise<MikroORM> {
   const options = createOrmOptions({ clientUrl: url, poolSize });
   options.pool = { ...options.pool, acquireTimeoutMillis: CONNECT_TIMEOUT_MS };
   options.driverOptions = { connection: { connectionTimeoutMillis: CONNECT_TIMEOUT_MS } };
+
+  if (statementTimeoutMs) {
+    // A SET on each new connection, because PGlite ignores the startup parameter.
+    options.pool.afterCreate = (connection: PgConnection, done: AfterCreateDone) => {
+      connection.query(`set statement_timeout = ${Math.floor(statementTimeoutMs)}`).then(
+        () => done(null, connection),
+        (error: Error) => done(error, connection),
+      );
+    };
+  }
 
   let orm: MikroORM | undefined;
 
@@ -98,13 +150,6 @@ export async function connectAndMigrate(
   } catch (error) {
     await orm?.close(true);
     throw new DatabaseStartError(`cannot connect to ${location}: ${reasonOf(error)}`);
-  }
-
-  try {
-    await orm.getMigrator().up();
-  } catch (error) {
-    await orm.close(true);
-    throw new DatabaseStartError(`migrating ${location} failed: ${reasonOf(error)}`);
   }
 
   return orm;

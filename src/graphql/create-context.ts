@@ -12,6 +12,8 @@ export interface ContextDependencies {
   domainDeps: DomainDeps;
   /** Process-wide services, among them the token authenticator that spaces lastUsedAt writes. */
   shared: SharedServices;
+  /** Counts a rejected bearer token against the client address. */
+  onTokenRejected?: (http: KoaContext) => Promise<void>;
 }
 
 /**
@@ -30,6 +32,7 @@ export function createContextFactory(
       em,
       services,
       deps.shared.tokenAuthenticator,
+      async () => deps.onTokenRejected?.(http),
     );
 
     return {

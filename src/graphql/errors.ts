@@ -1,6 +1,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 
+import { isStatementTimeout, STATEMENT_TIMEOUT_RETRY_SECONDS } from '../db/statement-timeout';
 import { DomainError } from '../domain/errors';
 
 interface ValidationProblem {
@@ -104,6 +105,16 @@ export function formatResolverError(
   }
   if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
     return { message: formatted.message, locations: formatted.locations, extensions: { code } };
+  }
+
+  if (isStatementTimeout(original)) {
+    return {
+      message:
+        'a database statement ran longer than DATABASE_STATEMENT_TIMEOUT_MS and was cancelled; ' +
+        `retry after ${STATEMENT_TIMEOUT_RETRY_SECONDS} seconds`,
+      path: formatted.path,
+      extensions: { code: 'UNAVAILABLE', retryAfterSeconds: STATEMENT_TIMEOUT_RETRY_SECONDS },
+    };
   }
 
   return {

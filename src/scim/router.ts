@@ -3,6 +3,7 @@ import type { Middleware } from 'koa';
 import compose from 'koa-compose';
 
 import type { OperationExecutor } from '../graphql/execute';
+import type { RateLimits } from '../http/rate-limit/rate-limits';
 import { scimAuthentication } from './auth';
 import { scimErrorHandler } from './protocol/error-handler';
 import { scimBody } from './protocol/scim-body';
@@ -49,6 +50,8 @@ export interface ScimOptions {
   maxPatchOperations: number;
   /** Records each request in the provisioning log; omitted when the log is off. */
   provisioningLog?: Middleware;
+  /** Request budgets per token and failed authentications per client address. */
+  rateLimits: RateLimits;
 }
 
 /**
@@ -82,7 +85,7 @@ export function scimMiddleware(options: ScimOptions): Middleware {
   const pipeline: Middleware = compose<any>([
     ...(options.provisioningLog ? [options.provisioningLog] : []),
     scimErrorHandler(),
-    scimAuthentication(executor),
+    scimAuthentication(executor, options.rateLimits),
     bindProvisioningPrincipal(),
     scimBody(options.maxBodyBytes),
     router.routes(),

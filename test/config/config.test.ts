@@ -71,6 +71,34 @@ describe('loadConfig', () => {
     );
   });
 
+  it('reads CORS_ALLOWED_ORIGINS as a list of origins', () => {
+    const config = loadConfig({
+      CORS_ALLOWED_ORIGINS: 'https://a.example.com, http://localhost:5173',
+    });
+
+    expect(config.corsAllowedOrigins).toEqual(['https://a.example.com', 'http://localhost:5173']);
+    expect(loadConfig({}).corsAllowedOrigins).toEqual([]);
+  });
+
+  it('rejects a CORS origin with a path', () => {
+    expect(() => loadConfig({ CORS_ALLOWED_ORIGINS: 'https://a.example.com/app' })).toThrow(
+      'CORS_ALLOWED_ORIGINS="https://a.example.com/app" must be a comma-separated list of ' +
+        'origins such as https://app.example.com',
+    );
+  });
+
+  it('hides the value of a rejected REDIS_URL', () => {
+    expect(() => loadConfig({ REDIS_URL: 'http://user:secret@cache' })).toThrow(
+      'invalid configuration: REDIS_URL=(value hidden) must be a redis:// or rediss:// URL',
+    );
+  });
+
+  it('caps SCIM_FILTER_MAX_DEPTH at what the parser allows', () => {
+    expect(() => loadConfig({ SCIM_FILTER_MAX_DEPTH: '501' })).toThrow(
+      'SCIM_FILTER_MAX_DEPTH="501" must be at most 500',
+    );
+  });
+
   it('returns a frozen object', () => {
     expect(Object.isFrozen(loadConfig({}))).toBe(true);
   });

@@ -45,7 +45,12 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
 
   let fixedNow: Date | undefined;
   const now = () => fixedNow ?? new Date();
-  const orm = await connectAndMigrate(database.url, database.poolSize, 'test database');
+  const orm = await connectAndMigrate(
+    database.url,
+    database.poolSize,
+    'test database',
+    config.databaseStatementTimeoutMs,
+  );
   const bootstrap = await bootstrapIfEmpty(orm.em.fork(), { config, logger, now });
   if (!bootstrap) {
     throw new Error('a fresh test database already had an organization');

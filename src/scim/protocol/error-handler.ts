@@ -1,5 +1,6 @@
 import type { Middleware } from 'koa';
 
+import { isStatementTimeout, STATEMENT_TIMEOUT_RETRY_SECONDS } from '../../db/statement-timeout';
 import type { Logger } from '../../logger';
 import { SCIM_CONTENT_TYPE } from './media-type';
 import { ScimError } from './scim-error';
@@ -17,6 +18,16 @@ function toScimError(caught: unknown, requestId: string): ScimError {
   };
   if (status && status >= 400 && status < 500 && expose) {
     return new ScimError(status, message ?? 'invalid request');
+  }
+
+  if (isStatementTimeout(caught)) {
+    return new ScimError(
+      503,
+      'a database statement ran longer than DATABASE_STATEMENT_TIMEOUT_MS and was cancelled; ' +
+        `retry after ${STATEMENT_TIMEOUT_RETRY_SECONDS} seconds`,
+      undefined,
+      { 'Retry-After': String(STATEMENT_TIMEOUT_RETRY_SECONDS) },
+    );
   }
 
   return new ScimError(500, `internal error; quote request id ${requestId}`);
