@@ -23,7 +23,8 @@ export class DatabaseStartError extends Error {
   override name = 'DatabaseStartError';
 }
 
-const CONNECT_TIMEOUT_MS = 5000;
+/** Default for DATABASE_ACQUIRE_TIMEOUT_MS, for callers without a configuration. */
+export const DEFAULT_ACQUIRE_TIMEOUT_MS = 5000;
 
 /** Removes the password from a PostgreSQL URL so that it can be logged. */
 export function describeDatabaseUrl(url: string): string {
@@ -44,7 +45,9 @@ export async function openDatabase(
 ): Promise<Database> {
   if (config.databaseUrl) {
     const location = describeDatabaseUrl(config.databaseUrl);
-    const orm = await connectAndMigrate(config.databaseUrl, config.databasePoolSize, location);
+    const orm = await connectAndMigrate(config.databaseUrl, config.databasePoolSize, location, {
+      acquireTimeoutMs: config.databaseAcquireTimeoutMs,
+    });
     return wrap(orm, 'server', location, logger);
   }
 
@@ -63,7 +66,9 @@ export async function openDatabase(
 
   try {
     embedded = await startEmbeddedDatabase({ dataDir: config.dataDir });
-    const orm = await connectAndMigrate(embedded.url, 1, location);
+    const orm = await connectAndMigrate(embedded.url, 1, location, {
+      acquireTimeoutMs: config.databaseAcquireTimeoutMs,
+    });
     const database = wrap(orm, 'embedded', location, logger, embedded);
 
     return {
@@ -80,15 +85,30 @@ export async function openDatabase(
   }
 }
 
+export interface ConnectOptions {
+  /**
+   * Maximum time in ms to wait for a free pooled connection, and to open a new one. A query
+   * that waits longer fails with knex's KnexTimeoutError, and its request gets a 503 response.
+   */
+  acquireTimeoutMs?: number;
+}
+
 /** Connects MikroORM to `url`, checks the connection and migrates the schema. */
 export async function connectAndMigrate(
   url: string,
   poolSize: number,
   location: string,
+  connectOptions: ConnectOptions = {},
 ): Promise<MikroORM> {
+  const timeoutMs = connectOptions.acquireTimeoutMs ?? DEFAULT_ACQUIRE_TIMEOUT_MS;
   const options = createOrmOptions({ clientUrl: url, poolSize });
-  options.pool = { ...options.pool, acquireTimeoutMillis: CONNECT_TIMEOUT_MS };
-  options.driverOptions = { connection: { connectionTimeoutMillis: CONNECT_TIMEOUT_MS } };
+  options.pool = { ...options.pool, acquireTimeoutMillis: timeoutMs };
+  options.driverOptions = {
+    connection: { connectionTimeoutMillis: timeoutMs },
+    // knex prints a line with console.log for each broken connection it discards; the
+    // requests that fail because of it log a warning of their own.
+    log: { warn: () => undefined },
+  };
 
   let orm: MikroORM | undefined;
 

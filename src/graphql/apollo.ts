@@ -4,6 +4,7 @@ import type { Middleware } from 'koa';
 import type { GraphQLContext } from './context';
 import { formatResolverError, isExpectedError } from './errors';
 import { buildGraphQLSchema } from './schema';
+import { unavailableAs503 } from './unavailable';
 
 /** Logs each resolver failure that is not the caller's fault, with the request's ids. */
 const logUnexpectedErrors: ApolloServerPlugin<GraphQLContext> = {
@@ -42,7 +43,7 @@ export async function startGraphQLServer(
     // main.ts owns shutdown; Apollo would otherwise re-raise the signal and exit early.
     stopOnTerminationSignals: false,
     formatError: formatResolverError,
-    plugins: [logUnexpectedErrors],
+    plugins: [logUnexpectedErrors, unavailableAs503],
   });
   await apollo.start();
 

@@ -1,10 +1,16 @@
 import type { Middleware } from 'koa';
 
+import {
+  DATABASE_RETRY_AFTER_SECONDS,
+  DATABASE_UNAVAILABLE_MESSAGE,
+  isDatabaseUnavailable,
+} from '../db/database-unavailable';
 import type { RequestState } from './state';
 
 /**
  * Last line of defence for routes outside the SCIM facade: an unexpected error becomes a
- * 500 with the request id, never a stack trace; errors carrying an HTTP status keep it.
+ * 500 with the request id, never a stack trace; errors carrying an HTTP status keep it. An
+ * unavailable database becomes 503 with `Retry-After`.
  */
 export function errorHandler(): Middleware<RequestState> {
   return async (ctx, next) => {
@@ -17,6 +23,17 @@ export function errorHandler(): Middleware<RequestState> {
       if (status && status >= 400 && status < 500 && exposed) {
         ctx.status = status;
         ctx.body = { error: (error as Error).message, requestId: ctx.state.requestId };
+        return;
+      }
+
+      if (isDatabaseUnavailable(error)) {
+        ctx.state.logger.warn(
+          { err: error, path: ctx.path },
+          'request failed: database unavailable',
+        );
+        ctx.status = 503;
+        ctx.set('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+        ctx.body = { error: DATABASE_UNAVAILABLE_MESSAGE, requestId: ctx.state.requestId };
         return;
       }
 
