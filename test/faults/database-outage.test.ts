@@ -134,6 +134,42 @@ describe('database outage', () => {
     expect(body.errors[0].extensions).toEqual({ code: 'UNAVAILABLE', retryAfterSeconds: 5 });
   });
 
+  it('SCIM returns 503 while the host is unreachable', async () => {
+    proxy.blackhole();
+    // The first request may fail on a pooled connection that the proxy closed; the second
+    // must open a new connection, which waits for the connection timeout.
+    const first = await scim.get('/Users?count=1');
+    const second = await scim.get('/Users?count=1');
+
+    expectUnavailable(first);
+    expectUnavailable(second);
+  });
+
+  it('GraphQL mutation cut midway returns UNAVAILABLE', async () => {
+    const displayName = uniqueName('GraphQLCut');
+    const cut = proxy.cutWhenClientSends('insert into group_members');
+
+    const response = await graphql(
+      server,
+      'mutation ($input: GroupInput!) { createGroup(input: $input) { id } }',
+      { input: { displayName, memberIds: memberIds.slice(0, 2) } },
+      { token: apiToken },
+    );
+    await cut;
+
+    expect(response.status).toBe(503);
+    expect(response.data).toBeNull();
+    expect(response.errors).toEqual([
+      {
+        message: DATABASE_UNAVAILABLE_MESSAGE,
+        path: ['createGroup'],
+        extensions: { code: 'UNAVAILABLE', retryAfterSeconds: 5 },
+      },
+    ]);
+    await waitUntil(async () => (await readyStatus(server)) === 200);
+    expect(await findIds(scim, 'Groups', `displayName eq "${displayName}"`)).toEqual([]);
+  });
+
   it('service resumes after reconnecting', async () => {
     proxy.cut();
     expect(await readyStatus(server)).toBe(503);

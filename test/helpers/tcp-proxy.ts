@@ -10,7 +10,15 @@ export interface TcpProxy {
   urlFor(databaseUrl: string): string;
   /** Destroys every open connection and resets new ones until `restore()`. */
   cut(): void;
-  /** Forwards new connections again, to `target` when given (`host:port`). */
+  /**
+   * Destroys every open connection and accepts new ones without forwarding or answering, as
+   * an unreachable host whose packets are dropped, until `restore()`.
+   */
+  blackhole(): void;
+  /**
+   * Forwards new connections again, to `target` when given (`host:port`). Connections held
+   * by `blackhole()` are destroyed.
+   */
   restore(target?: string): void;
   /**
    * Destroys the connection whose client sends `pattern` (such as a SQL statement), before
@@ -34,7 +42,7 @@ const OVERLAP = 256;
 /** Starts a proxy to `target` (`host:port`, the form of a database URL's host part). */
 export async function startTcpProxy(target: string): Promise<TcpProxy> {
   let upstream = new URL(`tcp://${target}`);
-  let isCut = false;
+  let mode: 'forward' | 'reset' | 'silent' = 'forward';
   const sockets = new Set<Socket>();
   const rules: CutRule[] = [];
 
@@ -43,8 +51,11 @@ export async function startTcpProxy(target: string): Promise<TcpProxy> {
     client.on('close', () => sockets.delete(client));
     client.on('error', () => client.destroy());
 
-    if (isCut) {
+    if (mode === 'reset') {
       client.resetAndDestroy();
+      return;
+    }
+    if (mode === 'silent') {
       return;
     }
 
@@ -94,6 +105,12 @@ export async function startTcpProxy(target: string): Promise<TcpProxy> {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
 
+  const destroyAll = () => {
+    for (const socket of sockets) {
+      socket.destroy();
+    }
+  };
+
   const addRule = (pattern: string, forwardFirst: boolean) =>
     new Promise<void>((resolve) => rules.push({ pattern, forwardFirst, matched: resolve }));
 
@@ -105,16 +122,21 @@ export async function startTcpProxy(target: string): Promise<TcpProxy> {
       return url.toString();
     },
     cut: () => {
-      isCut = true;
-      for (const socket of sockets) {
-        socket.destroy();
-      }
+      mode = 'reset';
+      destroyAll();
+    },
+    blackhole: () => {
+      mode = 'silent';
+      destroyAll();
     },
     restore: (newTarget) => {
       if (newTarget) {
         upstream = new URL(`tcp://${newTarget}`);
       }
-      isCut = false;
+      if (mode === 'silent') {
+        destroyAll();
+      }
+      mode = 'forward';
     },
     cutWhenClientSends: (pattern) => addRule(pattern, false),
     cutAfterClientSends: (pattern) => addRule(pattern, true),
