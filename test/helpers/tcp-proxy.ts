@@ -11,7 +11,7 @@ export interface TcpProxy {
   /** Destroys every open connection and resets new ones until `restore()`. */
   cut(): void;
   /**
-   * Destroys every open connection and accepts new ones without forwarding or answering, as
+   * Destroys every open connection and accepts new ones without forwarding or replying, as
    * an unreachable host whose packets are dropped, until `restore()`.
    */
   blackhole(): void;
