@@ -134,6 +134,20 @@ describe('database outage', () => {
     expect(body.errors[0].extensions).toEqual({ code: 'UNAVAILABLE', retryAfterSeconds: 5 });
   });
 
+  it('SAML metadata returns 503 while cut off', async () => {
+    proxy.cut();
+
+    const response = await fetch(`${server.url}/sso/default/metadata`);
+    const body = await response.json();
+
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('5');
+    expect(body).toEqual({
+      error: DATABASE_UNAVAILABLE_MESSAGE,
+      requestId: response.headers.get('x-request-id'),
+    });
+  });
+
   it('SCIM returns 503 while the host is unreachable', async () => {
     proxy.blackhole();
     // The first request may fail on a pooled connection that the proxy closed; the second
