@@ -86,3 +86,32 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
 
   return wrappedErrors(error).some((inner) => isDatabaseUnavailable(inner, depth + 1));
 }
+
+/** Minimum time between two warnings about an unavailable database, in ms. */
+const WARNING_INTERVAL_MS = 10_000;
+
+let lastWarningAt = Number.NEGATIVE_INFINITY;
+let suppressedWarnings = 0;
+
+/**
+ * Logs a failed request's unavailable-database error as a warning, at most once every 10
+ * seconds per process, so that an outage under load does not flood the log. The next warning
+ * carries the number of failures left out since the previous one, and each request's own
+ * access log line still records its 503.
+ */
+export function warnDatabaseUnavailable(
+  logger: { warn(fields: object, message: string): void },
+  error: unknown,
+  fields: object,
+  message: string,
+): void {
+  const now = Date.now();
+  if (now - lastWarningAt < WARNING_INTERVAL_MS) {
+    suppressedWarnings += 1;
+    return;
+  }
+
+  logger.warn({ err: error, ...fields, suppressedSinceLastWarning: suppressedWarnings }, message);
+  lastWarningAt = now;
+  suppressedWarnings = 0;
+}

@@ -1,7 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Context as KoaContext } from 'koa';
 
-import { isDatabaseUnavailable } from '../db/database-unavailable';
+import { isDatabaseUnavailable, warnDatabaseUnavailable } from '../db/database-unavailable';
 import type { DomainDeps } from '../domain/deps';
 import { Services, type SharedServices } from '../domain/services';
 import type { RequestState } from '../http/state';
@@ -37,7 +37,12 @@ export function createContextFactory(
       );
     } catch (error) {
       if (isDatabaseUnavailable(error)) {
-        state.logger.warn({ err: error }, 'GraphQL request failed: database unavailable');
+        warnDatabaseUnavailable(
+          state.logger,
+          error,
+          {},
+          'GraphQL request failed: database unavailable',
+        );
         throw contextUnavailableError(error);
       }
       throw error;

@@ -1,7 +1,7 @@
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 
-import { DATABASE_RETRY_AFTER_SECONDS } from '../db/database-unavailable';
+import { DATABASE_RETRY_AFTER_SECONDS, warnDatabaseUnavailable } from '../db/database-unavailable';
 import { DomainError } from '../domain/errors';
 import type { GraphQLContext } from './context';
 
@@ -28,7 +28,7 @@ export function contextUnavailableError(cause: unknown): GraphQLError {
 /**
  * Sets status 503 and `Retry-After` when a resolver reported UNAVAILABLE, so that HTTP clients
  * and load balancers see the outage without reading the body. The body keeps the data that
- * other resolvers returned. One warning is logged per affected request.
+ * other resolvers returned.
  */
 export const unavailableAs503: ApolloServerPlugin<GraphQLContext> = {
   async requestDidStart() {
@@ -43,7 +43,8 @@ export const unavailableAs503: ApolloServerPlugin<GraphQLContext> = {
           return;
         }
 
-        contextValue.logger.warn({ operationName }, 'GraphQL request failed: database unavailable');
+        const message = 'GraphQL request failed: database unavailable';
+        warnDatabaseUnavailable(contextValue.logger, undefined, { operationName }, message);
         response.http.status = 503;
         response.http.headers.set('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
       },

@@ -4,6 +4,7 @@ import {
   DATABASE_RETRY_AFTER_SECONDS,
   DATABASE_UNAVAILABLE_MESSAGE,
   isDatabaseUnavailable,
+  warnDatabaseUnavailable,
 } from '../db/database-unavailable';
 import type { RequestState } from './state';
 
@@ -27,8 +28,11 @@ export function errorHandler(): Middleware<RequestState> {
       }
 
       if (isDatabaseUnavailable(error)) {
-        ctx.state.logger.warn(
-          { err: error, path: ctx.path },
+        const fields = { path: ctx.path };
+        warnDatabaseUnavailable(
+          ctx.state.logger,
+          error,
+          fields,
           'request failed: database unavailable',
         );
         ctx.status = 503;

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 
-import { isDatabaseUnavailable } from '../../src/db/database-unavailable';
+import { isDatabaseUnavailable, warnDatabaseUnavailable } from '../../src/db/database-unavailable';
 
 function withCode(message: string, code: string): Error {
   return Object.assign(new Error(message), { code });
@@ -61,5 +61,34 @@ describe('isDatabaseUnavailable', () => {
     error.cause = error;
 
     expect(isDatabaseUnavailable(error)).toBe(false);
+  });
+});
+
+describe('warnDatabaseUnavailable', () => {
+  afterEach(() => {
+    jest.restoreAllMocks();
+  });
+
+  it('logs once per 10 seconds with a count', () => {
+    const lines: { fields: Record<string, unknown>; message: string }[] = [];
+    const logger = {
+      warn: (fields: object, message: string) =>
+        lines.push({ fields: fields as Record<string, unknown>, message }),
+    };
+    const error = withCode('refused', 'ECONNREFUSED');
+    const clock = jest.spyOn(Date, 'now');
+
+    clock.mockReturnValue(1_000_000);
+    warnDatabaseUnavailable(logger, error, { path: '/a' }, 'failed');
+    clock.mockReturnValue(1_005_000);
+    warnDatabaseUnavailable(logger, error, { path: '/b' }, 'failed');
+    warnDatabaseUnavailable(logger, error, { path: '/c' }, 'failed');
+    clock.mockReturnValue(1_010_000);
+    warnDatabaseUnavailable(logger, error, { path: '/d' }, 'failed');
+
+    expect(lines).toEqual([
+      { fields: { err: error, path: '/a', suppressedSinceLastWarning: 0 }, message: 'failed' },
+      { fields: { err: error, path: '/d', suppressedSinceLastWarning: 2 }, message: 'failed' },
+    ]);
   });
 });

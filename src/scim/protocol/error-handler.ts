@@ -4,6 +4,7 @@ import {
   DATABASE_RETRY_AFTER_SECONDS,
   DATABASE_UNAVAILABLE_MESSAGE,
   isDatabaseUnavailable,
+  warnDatabaseUnavailable,
 } from '../../db/database-unavailable';
 import type { Logger } from '../../logger';
 import { SCIM_CONTENT_TYPE } from './media-type';
@@ -49,9 +50,12 @@ export function scimErrorHandler(): Middleware {
       const logger = ctx.state.logger as Logger;
       const error = toScimError(caught, ctx.state.requestId);
 
-      if (error.status === 503) {
-        logger.warn(
-          { err: caught, organizationId: ctx.state.organizationId, path: ctx.path },
+      if (error.status === 503 && error.detail === DATABASE_UNAVAILABLE_MESSAGE) {
+        const fields = { organizationId: ctx.state.organizationId, path: ctx.path };
+        warnDatabaseUnavailable(
+          logger,
+          caught,
+          fields,
           'SCIM request failed: database unavailable',
         );
       } else if (error.status >= 500) {
