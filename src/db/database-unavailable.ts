@@ -6,8 +6,8 @@ export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 /** Message shown to callers when the database is down or every pooled connection is busy. */
 export const DATABASE_UNAVAILABLE_MESSAGE =
-  'the database is unavailable or busy; nothing was changed by this request unless it was ' +
-  'already committed; retry after the number of seconds in Retry-After';
+  'the database is unavailable or busy; retry after the number of seconds in Retry-After. ' +
+  'A write that got this response was applied completely or not at all';
 
 /** Socket errors from `pg` when the server is down, restarting or unreachable. */
 const NETWORK_CODES = new Set([
@@ -23,9 +23,9 @@ const NETWORK_CODES = new Set([
 ]);
 
 /**
- * PostgreSQL SQLSTATE codes that mean the server cannot serve this session: class 08
- * (connection exception) is matched by prefix; 57P01-57P03 are sent while the server shuts
- * down, crashes or starts; 53300 is too_many_connections.
+ * PostgreSQL SQLSTATE codes that mean the server cannot serve this session. Class 08
+ * (connection exception) is matched by its prefix. The server sends 57P01-57P03 while it shuts
+ * down, crashes or starts, and 53300 when it has too many connections.
  */
 const SERVER_CODES = new Set(['57P01', '57P02', '57P03', '53300']);
 
