@@ -58,6 +58,7 @@ const envSchema = z.object({
   PUBLIC_URL: httpUrl.optional(),
   DATABASE_URL: postgresUrl.optional(),
   DATABASE_POOL_SIZE: positiveInt.default(10),
+  DATABASE_ACQUIRE_TIMEOUT_MS: positiveInt.default(5000),
   ROSTER_DATA_DIR: z.string().min(1).default('./data'),
   LOG_LEVEL: z
     .enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
@@ -155,6 +156,11 @@ export interface Config {
   /** A PostgreSQL server, or the embedded database stored in `dataDir` when absent. */
   databaseUrl?: string;
   databasePoolSize: number;
+  /**
+   * Maximum time in ms that a query waits for a pooled connection, including opening one,
+   * before the request gets a 503 response.
+   */
+  databaseAcquireTimeoutMs: number;
   dataDir: string;
   logLevel: LogLevel;
   shutdownTimeoutMs: number;
@@ -269,6 +275,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     publicUrlFromPort: values.PUBLIC_URL === undefined,
     databaseUrl: values.DATABASE_URL,
     databasePoolSize: values.DATABASE_POOL_SIZE,
+    databaseAcquireTimeoutMs: values.DATABASE_ACQUIRE_TIMEOUT_MS,
     dataDir: path.resolve(values.ROSTER_DATA_DIR),
     logLevel: values.LOG_LEVEL,
     shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,

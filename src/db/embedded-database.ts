@@ -17,7 +17,7 @@ export interface EmbeddedDatabase {
 export interface EmbeddedDatabaseOptions {
   /** Folder that keeps the data between runs; in memory when absent. */
   dataDir?: string;
-  /** A dump to start from instead of an empty database (in-memory databases only). */
+  /** A dump to start from instead of an empty database, in memory or in a new `dataDir`. */
   loadDump?: Blob;
 }
 

@@ -5,6 +5,7 @@ import type { GraphQLContext } from './context';
 import { formatResolverError, isExpectedError } from './errors';
 import { complexityLimitPlugin, depthLimitRule, type QueryLimits } from './query-limits';
 import { buildGraphQLSchema } from './schema';
+import { unavailableAs503 } from './unavailable';
 
 /** Logs each resolver failure that is not the caller's fault, with the request's ids. */
 const logUnexpectedErrors: ApolloServerPlugin<GraphQLContext> = {
@@ -47,7 +48,7 @@ export async function startGraphQLServer(
     // main.ts owns shutdown; Apollo would otherwise re-raise the signal and exit early.
     stopOnTerminationSignals: false,
     formatError: formatResolverError,
-    plugins: [logUnexpectedErrors, complexityLimitPlugin(schema, limits)],
+    plugins: [logUnexpectedErrors, complexityLimitPlugin(schema, limits), unavailableAs503],
   });
   await apollo.start();
 

@@ -2,6 +2,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 
 import { isStatementTimeout, STATEMENT_TIMEOUT_RETRY_SECONDS } from '../db/statement-timeout';
+import { isDatabaseUnavailable } from '../db/database-unavailable';
 import { DomainError } from '../domain/errors';
 
 interface ValidationProblem {
@@ -51,13 +52,18 @@ function unwrap(error: unknown): unknown {
 }
 
 /**
- * Whether an error is the caller's fault or a rule of the domain, as opposed to a failure of
- * the server that must be logged with its stack.
+ * Whether an error is the caller's fault, a rule of the domain or an unavailable database
+ * (the code that sends the 503 response logs it once per request), as opposed to a failure
+ * of the server that must be logged with its stack.
  */
 export function isExpectedError(error: unknown): boolean {
   const original = unwrap(error);
 
   if (original instanceof DomainError || original instanceof ArgumentValidationError) {
+    return true;
+  }
+
+  if (isDatabaseUnavailable(original)) {
     return true;
   }
 
@@ -74,6 +80,15 @@ export function formatResolverError(
   error: unknown,
 ): GraphQLFormattedError {
   const original = unwrap(error);
+
+  if (!(original instanceof DomainError) && isDatabaseUnavailable(original)) {
+    const unavailable = DomainError.databaseUnavailable();
+    return {
+      message: unavailable.message,
+      path: formatted.path,
+      extensions: { code: unavailable.code, ...unavailable.details },
+    };
+  }
 
   if (original instanceof DomainError) {
     return {
