@@ -12,6 +12,7 @@ import { startGraphQLServer } from './graphql/apollo';
 import { createContextFactory } from './graphql/create-context';
 import { OperationExecutor } from './graphql/execute';
 import { buildGraphQLSchema } from './graphql/schema';
+import { adminConsole } from './http/admin-console';
 import { requireCsrfHeader } from './http/csrf';
 import { errorHandler } from './http/error-handler';
 import { healthRoutes } from './http/health';
@@ -85,6 +86,8 @@ export async function createApp(deps: AppDependencies): Promise<RosterApp> {
     () => new OrganizationService(deps.orm.em.fork(), domainDeps),
   );
   koa.use(sso.routes());
+
+  koa.use(adminConsole(deps.config.consoleDir));
 
   return {
     koa,

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -48,6 +49,7 @@ const envSchema = z.object({
     .min(32, { message: 'must have at least 32 characters' })
     .max(1024, { message: 'must have at most 1024 characters' })
     .optional(),
+  ROSTER_CONSOLE_DIR: z.string().min(1).optional(),
 });
 
 /** Variables whose values never appear in error messages. */
@@ -86,6 +88,8 @@ export interface Config {
   bootstrapAdminEmail: string;
   /** Secret of a SCIM token created on first start, for automated set-ups. */
   bootstrapScimToken?: string;
+  /** Folder of the built admin console, served at `/admin`. */
+  consoleDir: string;
 }
 
 /** Raised when environment variables are invalid; the message is one line naming each one. */
@@ -134,5 +138,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     signInWindowSeconds: values.SIGN_IN_WINDOW_SECONDS,
     bootstrapAdminEmail: values.ROSTER_BOOTSTRAP_ADMIN_EMAIL,
     bootstrapScimToken: values.ROSTER_BOOTSTRAP_SCIM_TOKEN,
+    consoleDir: path.resolve(values.ROSTER_CONSOLE_DIR ?? defaultConsoleDir()),
   });
+}
+
+/**
+ * Returns `dist/console` of the package this module belongs to. The module runs from `src/`
+ * under Jest and from `dist/src/` once built, so the package root is found by walking up to
+ * the nearest package.json.
+ */
+function defaultConsoleDir(): string {
+  let folder = __dirname;
+
+  while (!existsSync(path.join(folder, 'package.json'))) {
+    const parent = path.dirname(folder);
+    if (parent === folder) {
+      return path.resolve('dist', 'console');
+    }
+    folder = parent;
+  }
+
+  return path.join(folder, 'dist', 'console');
 }

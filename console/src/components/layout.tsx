@@ -1,0 +1,63 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { NavLink, Outlet } from 'react-router';
+
+import { execute } from '../api/client';
+import { SignOutMutation } from '../api/operations';
+import { useViewer } from '../auth/viewer';
+
+const SECTIONS = [
+  { to: '/integrations/saml', label: 'Integrations → SAML' },
+  { to: '/tokens', label: 'Tokens' },
+  { to: '/users', label: 'Users' },
+  { to: '/groups', label: 'Groups' },
+  { to: '/audit', label: 'Audit trail' },
+];
+
+/** The admin pages' frame: skip link, header with the organization, navigation, content. */
+export function Layout() {
+  const viewer = useViewer();
+  const signOut = useSignOut();
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="top-bar">
+        <span className="brand">Roster admin</span>
+        <span className="organization">{viewer.organization.name}</span>
+        <span className="signed-in-as">{viewer.userName}</span>
+        <button type="button" className="secondary" onClick={() => signOut.mutate()}>
+          Sign out
+        </button>
+      </header>
+      <div className="frame">
+        <nav className="side-nav" aria-label="Admin sections">
+          <ul>
+            {SECTIONS.map((section) => (
+              <li key={section.to}>
+                <NavLink to={section.to}>{section.label}</NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <main id="main" tabIndex={-1}>
+          <Outlet />
+        </main>
+      </div>
+    </>
+  );
+}
+
+/** Ends the session and drops every cached answer, so no data of the session stays on screen. */
+export function useSignOut() {
+  const queryClient = useQueryClient();
+
+  return useMutation({
+    mutationFn: () => execute(SignOutMutation),
+    onSettled: () => {
+      queryClient.clear();
+      void queryClient.invalidateQueries({ queryKey: ['viewer'] });
+    },
+  });
+}
