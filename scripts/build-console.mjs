@@ -59,7 +59,7 @@ if (!force && built === hash && existsSync(path.join(outDir, 'index.html'))) {
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 run(bin('graphql-codegen'), ['--config', 'console/codegen.yml', '--silent']);
 run(bin('tsc'), ['-p', 'console']);
-run(bin('vite'), ['build', '--config', 'console/vite.config.ts', '--logLevel', 'warn']);
+run(bin('vite'), ['build', '--config', 'console/vite.config.mts', '--logLevel', 'warn']);
 
 writeFileSync(hashFile, `${hash}\n`);
 console.log('build-console: built dist/console');

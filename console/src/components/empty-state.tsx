@@ -1,10 +1,12 @@
-import type { ReactNode } from 'react';
+import { useId, type ReactNode } from 'react';
 
 /** What a list or page shows when it has nothing yet, and what to do next. */
 export function EmptyState({ title, children }: { title: string; children: ReactNode }) {
+  const headingId = useId();
+
   return (
-    <section className="empty-state">
-      <h2>{title}</h2>
+    <section className="empty-state" aria-labelledby={headingId}>
+      <h2 id={headingId}>{title}</h2>
       {children}
     </section>
   );

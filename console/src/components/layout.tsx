@@ -1,4 +1,4 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { NavLink, Outlet } from 'react-router';
 
 import { execute } from '../api/client';
@@ -49,15 +49,13 @@ export function Layout() {
   );
 }
 
-/** Ends the session and drops every cached answer, so no data of the session stays on screen. */
+/**
+ * Ends the session, then reloads the console from its start, so that nothing the session
+ * loaded stays in memory or on screen.
+ */
 export function useSignOut() {
-  const queryClient = useQueryClient();
-
   return useMutation({
     mutationFn: () => execute(SignOutMutation),
-    onSettled: () => {
-      queryClient.clear();
-      void queryClient.invalidateQueries({ queryKey: ['viewer'] });
-    },
+    onSettled: () => window.location.assign('/admin/'),
   });
 }

@@ -14,6 +14,16 @@ export default defineConfig({
   build: {
     outDir: path.resolve(consoleDir, '../dist/console'),
     emptyOutDir: true,
+    rollupOptions: {
+      onwarn(warning, warn) {
+        // React Query marks its modules "use client" for server rendering, which a
+        // single-page bundle has no use for.
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') {
+          return;
+        }
+        warn(warning);
+      },
+    },
   },
   server: {
     proxy: {
