@@ -16,8 +16,8 @@ const IMMUTABLE_CACHE = 'public, max-age=31536000, immutable';
 const REVALIDATE_CACHE = 'no-cache';
 
 /**
- * The console loads only its own scripts and styles and calls only `/graphql` on the same
- * origin; metadata downloads are `blob:` URLs made in the page.
+ * Allows only the console's own scripts and styles and requests to its own origin. Metadata
+ * downloads are `blob:` URLs made in the page, which the policy does not restrict.
  */
 const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
@@ -73,7 +73,7 @@ export function adminConsole(root: string): Middleware<RequestState> {
   };
 }
 
-/** Sends one file below `root`, answering 304 when the browser's copy is current. */
+/** Sends one file below `root`, or 304 when the browser's copy is current. */
 async function sendFile(
   ctx: Context,
   root: string,

@@ -60,7 +60,7 @@ describe('admin console journey', () => {
     expect(await page.getByRole('heading', { name: 'Sign in to Roster' }).count()).toBe(1);
   });
 
-  it('signs in with the one-time password and requires a new one', async () => {
+  it('requires a new password first', async () => {
     await page.getByLabel('Password', { exact: true }).fill(server.bootstrap.oneTimePassword);
     await page.getByRole('button', { name: 'Sign in' }).click();
 
@@ -76,7 +76,7 @@ describe('admin console journey', () => {
     expect(new URL(page.url()).pathname).toBe('/admin/integrations/saml');
   });
 
-  it('offers to create the SAML integration when there is none', async () => {
+  it('offers to create the integration', async () => {
     const empty = page.getByRole('region', { name: 'No SAML integration yet' });
 
     expect(await textOf(empty)).toContain('SCIM provisioning needs SAML single sign-on');
@@ -86,7 +86,7 @@ describe('admin console journey', () => {
     await page.getByRole('heading', { name: '1. Enter these values in Entra ID' }).waitFor();
   });
 
-  it('shows the service-provider values with copy buttons', async () => {
+  it('copies the service-provider values', async () => {
     const values = page.locator('dl.copy-list');
 
     expect(await textOf(values, 'acs')).toContain(`${url}/sso/default/acs`);
@@ -112,7 +112,7 @@ describe('admin console journey', () => {
     expect(xml).toContain(`Location="${url}/sso/default/acs"`);
   });
 
-  it('refuses to enable an incomplete integration, saying what is missing', async () => {
+  it('rejects enabling an incomplete integration', async () => {
     await page.getByRole('switch').click();
 
     const alert = await textOf(page.getByRole('alert'), 'idpEntityId');
@@ -120,7 +120,7 @@ describe('admin console journey', () => {
     expect(await page.getByRole('switch').getAttribute('aria-checked')).toBe('false');
   });
 
-  it('shows an invalid login URL next to its field', async () => {
+  it('shows URL errors beside the field', async () => {
     await page.getByLabel('Microsoft Entra Identifier').fill(`https://sts.windows.net/${TENANT}/`);
     await page.getByLabel('Login URL').fill('http://login.example.test/saml2');
     await page.getByRole('button', { name: 'Save identity provider' }).click();
@@ -131,7 +131,7 @@ describe('admin console journey', () => {
     await browser.screenshot('saml-field-error');
   });
 
-  it('saves the identity provider and shows the certificate', async () => {
+  it('shows the saved certificate', async () => {
     await page.getByLabel('Login URL').fill(`https://login.microsoftonline.com/${TENANT}/saml2`);
     await page.getByLabel('Signing certificate', { exact: true }).fill(SIGNING_CERTIFICATE);
     await page.getByRole('button', { name: 'Save identity provider' }).click();
@@ -142,7 +142,7 @@ describe('admin console journey', () => {
     expect(certificate).toContain('2126');
   });
 
-  it('maps an assertion attribute and keeps it after a reload', async () => {
+  it('keeps a mapped attribute', async () => {
     await page.getByLabel('Claim name, row 1').fill('email');
     await page.getByRole('button', { name: 'Save mapping' }).click();
     await page.getByRole('status').filter({ hasText: 'Mapping saved.' }).waitFor();
@@ -162,7 +162,7 @@ describe('admin console journey', () => {
     await browser.screenshot('saml-enabled');
   });
 
-  it('shows an empty token list with what to do next', async () => {
+  it('explains an empty token list', async () => {
     await page.getByRole('link', { name: 'Tokens' }).click();
 
     const empty = page.getByRole('region', { name: 'No tokens yet' });
@@ -170,7 +170,7 @@ describe('admin console journey', () => {
     await browser.screenshot('tokens-empty');
   });
 
-  it('shows a missing token title next to its field', async () => {
+  it('shows title errors beside the field', async () => {
     await page.getByRole('button', { name: 'Create token' }).click();
     const dialog = page.getByRole('dialog', { name: 'Create token' });
     await dialog.waitFor();
@@ -180,7 +180,7 @@ describe('admin console journey', () => {
     await browser.screenshot('token-title-error');
   });
 
-  it('creates a SCIM token and shows its secret once', async () => {
+  it('shows a new secret once', async () => {
     const dialog = page.getByRole('dialog', { name: 'Create token' });
     await dialog.getByLabel('Title').fill('Entra ID provisioning');
     await dialog.getByLabel('SCIM: Entra ID provisioning at /scim/v2').check();
@@ -211,7 +211,7 @@ describe('admin console journey', () => {
     await browser.screenshot('tokens-list');
   });
 
-  it('shows users that a SCIM scenario provisions', async () => {
+  it('lists users that SCIM provisioned', async () => {
     const report = await replayScimScenario(url, scimSecret, TEAM_SCENARIO);
     expect(report).toContain('5 passed, 0 failed');
 
@@ -234,7 +234,7 @@ describe('admin console journey', () => {
     expect(await textOf(page.locator('.pager-summary'))).toBe('Users 1–1 of 1');
   });
 
-  it('shows an invalid filter next to the filter box', async () => {
+  it('shows filter errors beside the box', async () => {
     await page.getByLabel('SCIM filter').fill('userName zz "a"');
     await page.getByRole('button', { name: 'Search' }).click();
 
@@ -242,7 +242,7 @@ describe('admin console journey', () => {
     await browser.screenshot('users-filter-error');
   });
 
-  it('shows a user with manager and group memberships', async () => {
+  it('shows a user with memberships', async () => {
     await page.getByLabel('SCIM filter').fill('userName sw "grace.hopper"');
     await page.getByRole('button', { name: 'Search' }).click();
     await page.getByRole('link', { name: /^grace\.hopper\./ }).click();
@@ -301,7 +301,7 @@ describe('admin console journey', () => {
     expect(scim.status).toBe(401);
   });
 
-  it('signs out back to the sign-in form', async () => {
+  it('signs out to the sign-in form', async () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
 
     await page.getByRole('heading', { name: 'Sign in to Roster' }).waitFor();

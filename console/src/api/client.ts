@@ -26,7 +26,7 @@ export class GraphQLRequestError extends Error {
 }
 
 /**
- * Sends one operation to `/graphql` with the session cookie. The `X-Roster-CSRF` header tells
+ * Sends one operation to `/graphql` with the session cookie. The `X-Roster-CSRF` header shows
  * the server that the request comes from a page of its own origin.
  */
 export async function execute<Result, Variables>(
@@ -52,7 +52,7 @@ export async function execute<Result, Variables>(
 
   if (!body) {
     throw new GraphQLRequestError([
-      { message: `Roster answered HTTP ${response.status} without a GraphQL response` },
+      { message: `Roster returned HTTP ${response.status} without a GraphQL response` },
     ]);
   }
   if (body.errors?.length) {

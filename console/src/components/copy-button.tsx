@@ -17,17 +17,17 @@ async function copyText(text: string): Promise<void> {
   const copied = document.execCommand('copy');
   area.remove();
   if (!copied) {
-    throw new Error('the browser refused to copy');
+    throw new Error('copy failed: the browser rejected execCommand("copy")');
   }
 }
 
 interface CopyButtonProps {
   text: string;
-  /** What is copied, for the button's accessible name, such as "Entity ID". */
+  /** Name of the copied value, for the button's accessible name, such as "Entity ID". */
   label: string;
 }
 
-/** A button that copies `text` and says so in a live region. */
+/** Renders a button that copies `text` and reports the result in a live region. */
 export function CopyButton({ text, label }: CopyButtonProps) {
   const [status, setStatus] = useState('');
 

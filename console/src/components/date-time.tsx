@@ -1,4 +1,4 @@
-/** A timestamp in the browser's locale, with the exact ISO value as machine-readable text. */
+/** Renders a timestamp in the browser's locale, with the exact ISO value in `dateTime`. */
 export function DateTime({ value, empty = '—' }: { value?: string | null; empty?: string }) {
   if (!value) {
     return <>{empty}</>;

@@ -1,6 +1,6 @@
 import { useId, type ReactNode } from 'react';
 
-/** What a list or page shows when it has nothing yet, and what to do next. */
+/** Renders what a list or page shows when it is empty, and what to do next. */
 export function EmptyState({ title, children }: { title: string; children: ReactNode }) {
   const headingId = useId();
 

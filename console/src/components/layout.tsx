@@ -13,7 +13,7 @@ const SECTIONS = [
   { to: '/audit', label: 'Audit trail' },
 ];
 
-/** The admin pages' frame: skip link, header with the organization, navigation, content. */
+/** Renders the admin pages' frame: skip link, header with the organization, navigation. */
 export function Layout() {
   const viewer = useViewer();
   const signOut = useSignOut();

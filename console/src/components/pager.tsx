@@ -1,5 +1,5 @@
 interface PagerProps {
-  /** What the list contains, such as "users", for the navigation landmark's name. */
+  /** Plural noun for the listed items, such as "users", for the navigation landmark's name. */
   label: string;
   summary: string;
   hasPrevious: boolean;

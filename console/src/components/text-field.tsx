@@ -16,7 +16,7 @@ interface TextFieldProps {
   placeholder?: string;
 }
 
-/** A labelled input whose hint and error are tied to it with aria-describedby. */
+/** Renders a labelled input whose hint and error are tied to it with aria-describedby. */
 export function TextField(props: TextFieldProps) {
   const id = useId();
   const hintId = `${id}-hint`;

@@ -12,8 +12,8 @@ interface FilterFormProps {
 }
 
 /**
- * A SCIM filter box (RFC 7644 §3.4.2.2). The server rejects a malformed filter with
- * BAD_USER_INPUT naming the variable `filter`, and the message shows under the box.
+ * Renders a SCIM filter box (RFC 7644 §3.4.2.2). The server rejects a malformed filter with
+ * BAD_USER_INPUT, and its message appears under the box.
  */
 export function FilterForm({ filter, onSearch, error, examples }: FilterFormProps) {
   const [draft, setDraft] = useState(filter);

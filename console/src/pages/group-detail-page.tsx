@@ -11,7 +11,7 @@ import { GroupQuery } from './directory-operations';
 
 const MEMBERS_PER_PAGE = 50;
 
-/** One group and its members, 50 at a time. */
+/** Renders one group and its members, 50 at a time. */
 export function GroupDetailPage() {
   const { id = '' } = useParams();
   const [startIndex, setStartIndex] = useState(1);
@@ -60,7 +60,9 @@ export function GroupDetailPage() {
         <h2 id="members-heading">Members</h2>
         {members.length === 0 && startIndex === 1 ? (
           <p>No members. Entra ID adds the members of the group it provisions.</p>
-        ) : (
+        ) : null}
+        {members.length === 0 && startIndex > 1 ? <p>No more members.</p> : null}
+        {members.length > 0 ? (
           <ul>
             {members.map((member) => (
               <li key={member.id}>
@@ -71,7 +73,8 @@ export function GroupDetailPage() {
               </li>
             ))}
           </ul>
-        )}
+        ) : null}
+        {/* The API returns no total, so a full page always offers Next. */}
         <Pager
           label="members"
           summary={members.length ? `Members ${startIndex}–${startIndex + members.length - 1}` : ''}

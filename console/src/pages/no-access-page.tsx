@@ -2,7 +2,7 @@ import type { Viewer } from '../auth/viewer';
 import { useSignOut } from '../components/layout';
 import { usePageTitle } from '../components/page-title';
 
-/** What a member sees: the console is for admins only, and the API rejects them too. */
+/** Renders the page for members: the console is for admins only, and the API rejects them too. */
 export function NoAccessPage({ viewer }: { viewer: Viewer }) {
   usePageTitle('No admin access');
   const signOut = useSignOut();

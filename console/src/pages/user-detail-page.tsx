@@ -7,7 +7,7 @@ import { ErrorList } from '../components/error-list';
 import { usePageTitle } from '../components/page-title';
 import { UserQuery } from './directory-operations';
 
-/** One user: identity, contact, enterprise attributes, group memberships and the raw SCIM. */
+/** Renders one user: identity, enterprise attributes, group memberships and its SCIM form. */
 export function UserDetailPage() {
   const { id = '' } = useParams();
   const user = useQuery({ queryKey: ['user', id], queryFn: () => execute(UserQuery, { id }) });

@@ -20,7 +20,7 @@ interface Row {
   field: SamlUserField;
 }
 
-/** Which claim of the SAML assertion fills which user field. */
+/** Edits which claim of the SAML assertion fills which user field. */
 export function AttributeMappingForm({
   integration,
 }: {

@@ -18,7 +18,7 @@ const FIELDS = [
   'idpNextCertificate',
 ];
 
-/** The identity provider's values, pasted from Entra ID or read from its metadata file. */
+/** Edits the identity provider's values, pasted from Entra ID or read from its metadata. */
 export function IdentityProviderForm({
   integration,
 }: {

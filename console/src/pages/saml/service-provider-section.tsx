@@ -15,7 +15,7 @@ function downloadMetadata(xml: string): void {
   URL.revokeObjectURL(url);
 }
 
-/** The values Roster generates, each with the name Entra ID gives it. */
+/** Lists the values Roster generates, each under the name Entra ID gives it. */
 export function ServiceProviderSection({ serviceProvider }: { serviceProvider: ServiceProvider }) {
   const rows = [
     { label: 'Identifier (Entity ID)', value: serviceProvider.entityId },

@@ -174,7 +174,7 @@ export function CreateTokenDialog({ samlEnabled, onClose, onCreated }: CreateTok
   );
 }
 
-/** The last second of a calendar day, in UTC, as an ISO timestamp. */
+/** Returns the last second of a calendar day, in UTC, as an ISO timestamp. */
 function endOfDay(date: string): string {
   return `${date}T23:59:59.000Z`;
 }
