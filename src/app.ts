@@ -47,7 +47,7 @@ export async function createApp(deps: AppDependencies): Promise<RosterApp> {
       windowSeconds: deps.config.signInWindowSeconds,
     }),
   };
-  const shared = createSharedServices(domainDeps);
+  const shared = createSharedServices(domainDeps, deps.orm);
 
   const createContext = createContextFactory({ orm: deps.orm, domainDeps, shared });
   const graphql = await startGraphQLServer(createContext);

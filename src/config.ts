@@ -37,6 +37,12 @@ const envSchema = z.object({
   SCIM_MAX_RESULTS: positiveInt.default(1000),
   SCIM_MAX_PATCH_OPERATIONS: positiveInt.default(1000),
   SCIM_MAX_VALUE_BYTES: positiveInt.max(2048, { message: 'must be at most 2048' }).default(1024),
+  SCIM_MAX_DISCOVERED_ATTRIBUTES: z.coerce
+    .number({ message: 'must be a whole number' })
+    .int({ message: 'must be a whole number' })
+    .min(0, { message: 'must be between 0 and 10000' })
+    .max(10_000, { message: 'must be between 0 and 10000' })
+    .default(100),
   ROSTER_BOOTSTRAP_ADMIN_EMAIL: z
     .email({ message: 'must be an email address' })
     .default('admin@example.com'),
@@ -62,6 +68,8 @@ export interface Config {
   host: string;
   /** Base URL that clients use to reach Roster, without a trailing slash. */
   publicUrl: string;
+  /** Whether `publicUrl` was derived from `PORT` because `PUBLIC_URL` is unset. */
+  publicUrlFromPort: boolean;
   /** A PostgreSQL server, or the embedded database stored in `dataDir` when absent. */
   databaseUrl?: string;
   databasePoolSize: number;
@@ -76,6 +84,11 @@ export interface Config {
   scimMaxPatchOperations: number;
   /** Maximum size of a string value in a SCIM attribute, in UTF-8 bytes. */
   scimMaxValueBytes: number;
+  /**
+   * Custom extension attributes that SCIM requests may declare automatically per organization,
+   * unless the organization sets its own limit; 0 turns discovery off.
+   */
+  scimMaxDiscoveredAttributes: number;
   /** A session ends after this many minutes without a request. */
   sessionIdleTimeoutMinutes: number;
   /** A session ends this many hours after sign-in, however active. */
@@ -123,6 +136,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     port: values.PORT,
     host: values.HOST,
     publicUrl: publicUrl.replace(/\/+$/, ''),
+    publicUrlFromPort: values.PUBLIC_URL === undefined,
     databaseUrl: values.DATABASE_URL,
     databasePoolSize: values.DATABASE_POOL_SIZE,
     dataDir: path.resolve(values.ROSTER_DATA_DIR),
@@ -132,6 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     scimMaxResults: values.SCIM_MAX_RESULTS,
     scimMaxPatchOperations: values.SCIM_MAX_PATCH_OPERATIONS,
     scimMaxValueBytes: values.SCIM_MAX_VALUE_BYTES,
+    scimMaxDiscoveredAttributes: values.SCIM_MAX_DISCOVERED_ATTRIBUTES,
     sessionIdleTimeoutMinutes: values.SESSION_IDLE_TIMEOUT_MINUTES,
     sessionAbsoluteTimeoutHours: values.SESSION_ABSOLUTE_TIMEOUT_HOURS,
     signInMaxFailures: values.SIGN_IN_MAX_FAILURES,
@@ -140,6 +155,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     bootstrapScimToken: values.ROSTER_BOOTSTRAP_SCIM_TOKEN,
     consoleDir: path.resolve(values.ROSTER_CONSOLE_DIR ?? defaultConsoleDir()),
   });
+}
+
+/**
+ * Returns the configuration with the default public URL pointing at the port the server bound,
+ * which differs from `PORT` when `PORT` is 0.
+ */
+export function withBoundPort(config: Readonly<Config>, port: number): Readonly<Config> {
+  if (!config.publicUrlFromPort || port === config.port) {
+    return config;
+  }
+
+  return Object.freeze({ ...config, publicUrl: `http://localhost:${port}` });
 }
 
 /**

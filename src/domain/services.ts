@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 
 import { AuditService } from './audit/audit.service';
 import { AccountService } from './auth/account.service';
@@ -6,6 +6,7 @@ import { SessionService } from './auth/session.service';
 import { SignInService } from './auth/sign-in.service';
 import { DirectoryChanges } from './changes/directory-change';
 import type { DomainDeps } from './deps';
+import { ExtensionAttributeService } from './extensions/extension-attribute.service';
 import { GroupService } from './groups/group.service';
 import { OrganizationService } from './organizations/organization.service';
 import { SamlIntegrationService } from './saml/saml-integration.service';
@@ -13,6 +14,7 @@ import { SchemaRegistryProvider } from './schema-registry.service';
 import { ServerInfoService } from './server-info.service';
 import { TokenAuthenticator } from './tokens/token-authenticator';
 import { TokenService } from './tokens/token.service';
+import { UserRoleService } from './users/user-role.service';
 import { UserService } from './users/user.service';
 
 /** Services that keep state for the whole process (caches, rate counters, listeners). */
@@ -23,9 +25,10 @@ export interface SharedServices {
   changes: DirectoryChanges;
 }
 
-export function createSharedServices(deps: DomainDeps): SharedServices {
+/** Creates the process-wide services; without `orm`, registries hold the built-in schemas only. */
+export function createSharedServices(deps: DomainDeps, orm?: MikroORM): SharedServices {
   return {
-    registries: new SchemaRegistryProvider(),
+    registries: new SchemaRegistryProvider(orm),
     tokenAuthenticator: new TokenAuthenticator(deps),
     changes: new DirectoryChanges(),
   };
@@ -87,6 +90,17 @@ export class Services {
     return this.memo(
       'users',
       () => new UserService(this.em, this.deps, this.shared.registries, this.shared.changes),
+    );
+  }
+
+  get userRoles(): UserRoleService {
+    return this.memo('userRoles', () => new UserRoleService(this.em, this.deps));
+  }
+
+  get extensionAttributes(): ExtensionAttributeService {
+    return this.memo(
+      'extensionAttributes',
+      () => new ExtensionAttributeService(this.em, this.deps, this.shared.registries),
     );
   }
 

@@ -4,6 +4,7 @@ import { Group } from './group.entity';
 import { AuditEvent } from './audit-event.entity';
 import { Organization } from './organization.entity';
 import { SamlIntegration } from './saml-integration.entity';
+import { ScimExtensionAttribute } from './scim-extension-attribute.entity';
 import { Session } from './session.entity';
 import { User } from './user.entity';
 
@@ -13,6 +14,7 @@ export { GroupMember } from './group-member.entity';
 export { AuditEvent } from './audit-event.entity';
 export { Organization } from './organization.entity';
 export { SamlIntegration } from './saml-integration.entity';
+export { ScimExtensionAttribute } from './scim-extension-attribute.entity';
 export { Session } from './session.entity';
 export { User } from './user.entity';
 
@@ -26,4 +28,5 @@ export const ENTITIES = [
   SamlIntegration,
   Group,
   GroupMember,
+  ScimExtensionAttribute,
 ];

@@ -75,6 +75,14 @@ describe('loadConfig', () => {
     );
   });
 
+  it('reads the limit of discovered SCIM attributes', () => {
+    expect(loadConfig({}).scimMaxDiscoveredAttributes).toBe(100);
+    expect(loadConfig({ SCIM_MAX_DISCOVERED_ATTRIBUTES: '0' }).scimMaxDiscoveredAttributes).toBe(0);
+    expect(() => loadConfig({ SCIM_MAX_DISCOVERED_ATTRIBUTES: '10001' })).toThrow(
+      'invalid configuration: SCIM_MAX_DISCOVERED_ATTRIBUTES="10001" must be between 0 and 10000',
+    );
+  });
+
   it('returns a frozen object', () => {
     expect(Object.isFrozen(loadConfig({}))).toBe(true);
   });

@@ -4,6 +4,7 @@ import { Migration20261204000200 } from './Migration20261204000200';
 import { Migration20261204100000 } from './Migration20261204100000';
 import { Migration20261204100100 } from './Migration20261204100100';
 import { Migration20261204100200 } from './Migration20261204100200';
+import { Migration20261204250000 } from './Migration20261204250000';
 
 /**
  * Every migration in the order it runs. Listing them keeps compiled builds, Jest and the
@@ -16,4 +17,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261204100000', class: Migration20261204100000 },
   { name: 'Migration20261204100100', class: Migration20261204100100 },
   { name: 'Migration20261204100200', class: Migration20261204100200 },
+  { name: 'Migration20261204250000', class: Migration20261204250000 },
 ];

@@ -5,6 +5,7 @@ import { AuthResolver } from './auth.resolver';
 import { GroupResolver } from './group.resolver';
 import { OrganizationResolver } from './organization.resolver';
 import { SamlIntegrationResolver } from './saml-integration.resolver';
+import { ScimExtensionResolver } from './scim-extension.resolver';
 import { ScimSchemaResolver } from './scim-schema.resolver';
 import { ServerInfoResolver } from './server-info.resolver';
 import { TokenResolver } from './token.resolver';
@@ -22,4 +23,5 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   UserResolver,
   GroupResolver,
   ScimSchemaResolver,
+  ScimExtensionResolver,
 ];
