@@ -13,6 +13,7 @@ import { createContextFactory } from './graphql/create-context';
 import { OperationExecutor } from './graphql/execute';
 import { buildGraphQLSchema } from './graphql/schema';
 import { corsForAllowedOrigins } from './http/cors';
+import { adminConsole } from './http/admin-console';
 import { requireCsrfHeader } from './http/csrf';
 import { errorHandler } from './http/error-handler';
 import { graphqlBody } from './http/graphql-body';
@@ -148,6 +149,7 @@ export async function createApp(deps: AppDependencies): Promise<RosterApp> {
     services: () => new Services(deps.orm.em.fork(), domainDeps, shared),
   });
   koa.use(ssoSignIn.routes());
+  koa.use(adminConsole(deps.config.consoleDir));
 
   return {
     koa,

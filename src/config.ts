@@ -1,5 +1,5 @@
 import { createPrivateKey, X509Certificate } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -128,6 +128,7 @@ const envSchema = z.object({
     .min(32, { message: 'must have at least 32 characters' })
     .max(1024, { message: 'must have at most 1024 characters' })
     .optional(),
+  ROSTER_CONSOLE_DIR: z.string().min(1).optional(),
 });
 
 /** Variables whose values never appear in error messages. */
@@ -239,6 +240,8 @@ export interface Config {
   eventFlushIntervalMs: number;
   /** Bearer token that `GET /metrics` requires; open when absent. */
   metricsToken?: string;
+  /** Folder of the built admin console, served at `/admin`. */
+  consoleDir: string;
 }
 
 /** Raised when environment variables are invalid; the message is one line naming each one. */
@@ -317,6 +320,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     eventQueueSize: values.ROSTER_EVENT_QUEUE_SIZE,
     eventFlushIntervalMs: values.ROSTER_EVENT_FLUSH_INTERVAL_MS,
     metricsToken: values.METRICS_TOKEN,
+    consoleDir: path.resolve(values.ROSTER_CONSOLE_DIR ?? defaultConsoleDir()),
   });
 }
 
@@ -382,4 +386,23 @@ function readPemFile(variable: string, file: string): string {
         `(${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
     );
   }
+}
+
+/**
+ * Returns `dist/console` of the package this module belongs to. The module runs from `src/`
+ * under Jest and from `dist/src/` once built, so the package root is found by walking up to
+ * the nearest package.json.
+ */
+function defaultConsoleDir(): string {
+  let folder = __dirname;
+
+  while (!existsSync(path.join(folder, 'package.json'))) {
+    const parent = path.dirname(folder);
+    if (parent === folder) {
+      return path.resolve('dist', 'console');
+    }
+    folder = parent;
+  }
+
+  return path.join(folder, 'dist', 'console');
 }

@@ -14,6 +14,18 @@ describe('loadConfig', () => {
     expect(config.logLevel).toBe('info');
   });
 
+  it('serves the console from dist/console of the package by default', () => {
+    const packageRoot = path.resolve(__dirname, '../..');
+
+    expect(loadConfig({}).consoleDir).toBe(path.join(packageRoot, 'dist', 'console'));
+  });
+
+  it('resolves ROSTER_CONSOLE_DIR against the working folder', () => {
+    expect(loadConfig({ ROSTER_CONSOLE_DIR: 'public/admin' }).consoleDir).toBe(
+      path.resolve('public/admin'),
+    );
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ PORT: '', DATABASE_URL: '' }).port).toBe(3000);
   });

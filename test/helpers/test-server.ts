@@ -33,6 +33,8 @@ export interface TestServerOptions {
   database?: TestDatabase;
   /** Where the server connects instead of `database.url`, such as a proxy in front of it. */
   databaseUrl?: string;
+  /** Port to listen on; any free one when absent. */
+  port?: number;
 }
 
 /** Starts Roster the way `main.ts` does, on a database of this test file's own. */
@@ -66,7 +68,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const app: RosterApp = await createApp({ config, logger, orm, now });
 
   const server: Server = createServer(app.koa.callback());
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
 
   return {
