@@ -38,6 +38,7 @@ import {
   userViewFromRow,
   type UserViewRow,
 } from './user-view-loader';
+import { assertAnotherActiveAdmin } from './last-admin';
 import type { UserView } from './user-view';
 
 export interface WriteOptions {
@@ -127,7 +128,7 @@ export class UserService {
       },
       organizationId,
       query,
-      this.deps.config.scimMaxResults,
+      this.deps.config,
     );
   }
 
@@ -233,6 +234,9 @@ export class UserService {
   async delete(organizationId: string, id: string, options: WriteOptions = {}): Promise<void> {
     await inTransaction(this.em, async (tx) => {
       const { user, document } = await this.loadForUpdate(tx, organizationId, id, options);
+      if (user.role === 'ADMIN' && user.active) {
+        await assertAnotherActiveAdmin(tx, organizationId, id, 'delete');
+      }
       const now = this.deps.now();
 
       await tx.execute(
@@ -292,7 +296,11 @@ export class UserService {
     }
 
     const before = current.document;
+    const wasActive = user.active;
     applyDocumentToUser(user, document);
+    if (user.role === 'ADMIN' && wasActive && !user.active) {
+      await assertAnotherActiveAdmin(tx, organizationId, user.id, 'deactivate');
+    }
     const after = userToDocument(user);
     const changed = JSON.stringify(after) !== JSON.stringify(before) || password !== undefined;
 

@@ -1,0 +1,61 @@
+import { useMutation } from '@tanstack/react-query';
+import { NavLink, Outlet } from 'react-router';
+
+import { execute } from '../api/client';
+import { SignOutMutation } from '../api/operations';
+import { useViewer } from '../auth/viewer';
+
+const SECTIONS = [
+  { to: '/integrations/saml', label: 'Integrations → SAML' },
+  { to: '/tokens', label: 'Tokens' },
+  { to: '/users', label: 'Users' },
+  { to: '/groups', label: 'Groups' },
+  { to: '/audit', label: 'Audit trail' },
+];
+
+/** Renders the admin pages' frame: skip link, header with the organization, navigation. */
+export function Layout() {
+  const viewer = useViewer();
+  const signOut = useSignOut();
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header className="top-bar">
+        <span className="brand">Roster admin</span>
+        <span className="organization">{viewer.organization.name}</span>
+        <span className="signed-in-as">{viewer.userName}</span>
+        <button type="button" className="secondary" onClick={() => signOut.mutate()}>
+          Sign out
+        </button>
+      </header>
+      <div className="frame">
+        <nav className="side-nav" aria-label="Admin sections">
+          <ul>
+            {SECTIONS.map((section) => (
+              <li key={section.to}>
+                <NavLink to={section.to}>{section.label}</NavLink>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <main id="main" tabIndex={-1}>
+          <Outlet />
+        </main>
+      </div>
+    </>
+  );
+}
+
+/**
+ * Ends the session, then reloads the console from its start, so that nothing the session
+ * loaded stays in memory or on screen.
+ */
+export function useSignOut() {
+  return useMutation({
+    mutationFn: () => execute(SignOutMutation),
+    onSettled: () => window.location.assign('/admin/'),
+  });
+}
