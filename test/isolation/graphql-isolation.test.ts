@@ -21,6 +21,7 @@ import { entraFederationMetadata, SIGNING_CERTIFICATE } from '../helpers/saml-fi
 import { completeIntegrationInput, TENANT_ID } from '../helpers/saml-setup';
 import { createTwoTenants, snapshotOf, type Tenant } from '../helpers/tenants';
 import { startTestServer, type TestServer } from '../helpers/test-server';
+import { SCIM_EXTENSION_CASES } from './scim-extension-cases';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- responses are checked field by field. */
 
@@ -97,6 +98,7 @@ type Case = (self: Tenant, other: Tenant, server: TestServer) => Promise<void>;
  * returned or changed. A field without a case fails the coverage test below.
  */
 const CASES: Record<string, Case> = {
+  ...SCIM_EXTENSION_CASES,
   // Queries
   viewer: async (self, other, server) => {
     const response = await graphql(server, VIEWER, {}, { token: self.apiToken });
