@@ -116,4 +116,14 @@ describe('provisioning events of SCIM requests', () => {
       newValue: '3',
     });
   });
+
+  it('records a path with an invalid escape', async () => {
+    const response = await scim.get('/Users/%E0%A4%A', { 'x-request-id': 'bad-escape' });
+    expect(response.status).toBe(404);
+
+    const [event] = await eventsOf(['bad-escape']);
+    expect(event.operation).toBe('READ');
+    expect(event.outcome).toBe('FAILURE');
+    expect(event.resource_id).toBe('%E0%A4%A');
+  });
 });
