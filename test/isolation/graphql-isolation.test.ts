@@ -97,7 +97,7 @@ function expectNoIdsOf(response: GraphQLResponse, other: Tenant): void {
 
 type Case = (self: Tenant, other: Tenant, server: TestServer) => Promise<void>;
 
-/** A case that sends one operation with the caller's API token and expects NOT_FOUND. */
+/** Builds a case that sends one operation with the caller's API token and expects NOT_FOUND. */
 function notFoundWith(
   document: string,
   variables: (other: Tenant) => Record<string, unknown>,
@@ -110,7 +110,7 @@ function notFoundWith(
   };
 }
 
-/** A case that reads the caller's own data and expects none of the other's ids in it. */
+/** Builds a case that reads the caller's own data and expects none of the other's ids. */
 function ownDataOnly(
   document: string,
   variables: (other: Tenant) => Record<string, unknown> = () => ({}),
@@ -365,7 +365,7 @@ const DIRECTORY_CASES: Record<string, Case> = {
     }),
   ),
   ssoStatus: async (self, other, server) => {
-    // A public lookup before sign-in: it tells whether SSO is on for a slug, nothing more.
+    // A public lookup before sign-in: it returns whether SSO is on for a slug, nothing more.
     const response = await graphql(
       server,
       'query ($organization: String!) { ssoStatus(organization: $organization) { organization enabled loginUrl } }',
