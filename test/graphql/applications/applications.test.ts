@@ -65,6 +65,16 @@ describe('GraphQL applications and records', () => {
     expect(application.fields[9].choices).toEqual(['Junior', 'Senior']);
   });
 
+  it('lists applications with their fields', async () => {
+    const application = await createApplication([{ key: 'a', name: 'A', type: 'URL' }]);
+
+    const listed = dataOf(
+      await api('{ applications(first: 100) { edges { node { id fields { key type } } } } }'),
+    ).applications.edges.map((edge: any) => edge.node);
+
+    expect(listed).toContainEqual({ id: application.id, fields: [{ key: 'a', type: 'URL' }] });
+  });
+
   it('rejects a duplicate name with CONFLICT', async () => {
     const application = await createApplication([]);
 
