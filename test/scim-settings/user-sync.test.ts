@@ -193,6 +193,32 @@ describe('sync of provisioned users into the target application', () => {
     expect(after?.id).toBe(before?.id);
   });
 
+  it('keeps deleting users after a status choice is removed', async () => {
+    const { applicationId } = await configure({
+      action: 'SET_STATUS',
+      statusField: 'status',
+      inactiveStatus: 'Off',
+      deletedStatus: 'Gone',
+    });
+    const application = dataOf(
+      await api('query ($id: ID!) { application(id: $id) { fields { id key } } }', {
+        id: applicationId,
+      }),
+    ).application;
+    const statusField = application.fields.find((field: any) => field.key === 'status');
+    const user = await createUser(scim);
+
+    await api(
+      'mutation ($id: ID!) { updateApplicationField(id: $id, input: { choices: ["Active"] }) { id } }',
+      { id: statusField.id },
+    );
+    const deleted = await scim.request('DELETE', `/Users/${user.id}`);
+    const record = await recordOf(api, applicationId, user.id);
+
+    expect(deleted.status).toBe(204);
+    expect(record?.values.status).toBeUndefined();
+  });
+
   it('keeps values an admin set in unmapped fields', async () => {
     const { applicationId } = await configure({ action: 'ARCHIVE' });
     const user = await createUser(scim, { name: { givenName: 'Grace' } });
