@@ -19,7 +19,11 @@ import { healthRoutes } from './http/health';
 import { requestContext } from './http/request-context';
 import { ssoMetadataRoutes } from './http/sso-metadata';
 import type { RequestState } from './http/state';
+import { httpMetrics, metricsRoutes } from './http/metrics';
+import { provisioningExportRoutes } from './http/provisioning-export';
 import type { Logger } from './logger';
+import { Metrics } from './metrics/metrics';
+import { startProvisioningLog } from './provisioning-log';
 import { scimMiddleware } from './scim/router';
 
 export interface AppDependencies {
@@ -32,6 +36,7 @@ export interface AppDependencies {
 
 export interface RosterApp {
   koa: Koa<RequestState>;
+  metrics: Metrics;
   /** Stops background work; the caller closes the HTTP server and the database. */
   stop(): Promise<void>;
 }
@@ -47,18 +52,23 @@ export async function createApp(deps: AppDependencies): Promise<RosterApp> {
       windowSeconds: deps.config.signInWindowSeconds,
     }),
   };
-  const shared = createSharedServices(domainDeps);
+  const shared = createSharedServices(domainDeps, deps.orm);
   const resync = new ResyncRunner(deps.orm, domainDeps, shared.registries, shared.resyncSignal, {
     batchSize: deps.config.resyncBatchSize,
     pollMs: deps.config.resyncPollSeconds * 1000,
   });
+  const metrics = new Metrics();
+  metrics.observeDatabasePool(deps.orm);
+  const provisioning = startProvisioningLog(deps, domainDeps, shared, metrics);
 
   const createContext = createContextFactory({ orm: deps.orm, domainDeps, shared });
   const graphql = await startGraphQLServer(createContext);
 
   const koa = new Koa<RequestState>({ proxy: false });
   koa.use(requestContext(deps.logger));
+  koa.use(httpMetrics(metrics));
   koa.use(errorHandler());
+  koa.use(metricsRoutes(metrics, deps.config.metricsToken).routes());
 
   const health = healthRoutes(async () => {
     await deps.orm.em.getConnection().execute('select 1');
@@ -73,6 +83,7 @@ export async function createApp(deps: AppDependencies): Promise<RosterApp> {
       maxBodyBytes: deps.config.maxBodyBytes,
       maxResults: deps.config.scimMaxResults,
       maxPatchOperations: deps.config.scimMaxPatchOperations,
+      provisioningLog: provisioning?.middleware,
     }),
   );
 
@@ -85,6 +96,8 @@ export async function createApp(deps: AppDependencies): Promise<RosterApp> {
   );
   koa.use(graphqlRouter.routes());
 
+  koa.use(provisioningExportRoutes(deps.orm, domainDeps, shared).routes());
+
   const sso = ssoMetadataRoutes(
     deps.config.publicUrl,
     () => new OrganizationService(deps.orm.em.fork(), domainDeps),
@@ -95,9 +108,11 @@ export async function createApp(deps: AppDependencies): Promise<RosterApp> {
 
   return {
     koa,
+    metrics,
     stop: async () => {
       await resync.stop();
       await graphql.stop();
+      await provisioning?.stop();
     },
   };
 }

@@ -1,12 +1,32 @@
 import 'reflect-metadata';
 
-import { createServer, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
 
 import { createApp } from './app';
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, loadConfig, withBoundPort } from './config';
 import { DatabaseStartError, openDatabase } from './db/database';
 import { bootstrapIfEmpty, type BootstrapResult } from './domain/bootstrap.service';
 import { createLogger, type Logger } from './logger';
+
+/** Thrown when the server cannot bind its address; the message is for the operator. */
+class ListenError extends Error {}
+
+async function listen(server: Server, port: number, host: string): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE') {
+        reject(new ListenError(`port ${port} on ${host} is in use; stop that process or set PORT`));
+        return;
+      }
+      if (error.code === 'EACCES') {
+        reject(new ListenError(`no permission to listen on port ${port}; set PORT above 1023`));
+        return;
+      }
+      reject(error);
+    });
+    server.listen(port, host, resolve);
+  });
+}
 
 /** Stops accepting connections and waits for in-flight requests, up to `timeoutMs`. */
 function closeServer(server: Server, timeoutMs: number): Promise<void> {
@@ -29,6 +49,24 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
 
+  // The server listens first, so that a port in use stops Roster before it touches the
+  // database, and PORT=0 can give the default PUBLIC_URL the port actually bound. Until the
+  // app is ready, requests get 503.
+  let handle: RequestListener | undefined;
+  const server = createServer((request, response) => {
+    if (handle) {
+      handle(request, response);
+      return;
+    }
+    response.writeHead(503, { 'Retry-After': '1' }).end();
+  });
+  server.keepAliveTimeout = 65_000;
+
+  await listen(server, config.port, config.host);
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const runConfig = withBoundPort(config, port);
+
   const database = await openDatabase(config, logger);
   logger.info({ database: database.location, kind: database.kind }, 'database ready');
 
@@ -38,20 +76,8 @@ async function main(): Promise<void> {
     reportFirstStart(setup, logger);
   }
 
-  const app = await createApp({ config, logger, orm: database.orm });
-  const server = createServer(app.koa.callback());
-  server.keepAliveTimeout = 65_000;
-
-  installShutdown(logger, config.shutdownTimeoutMs, async () => {
-    await closeServer(server, config.shutdownTimeoutMs - 1000);
-    await app.stop();
-    await database.close();
-  });
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.port, config.host, resolve);
-  });
+  const app = await createApp({ config: runConfig, logger, orm: database.orm });
+  handle = app.koa.callback();
 
   // Installed before the line below announces the server, so a SIGTERM sent as soon as it
   // appears is handled instead of killing the process with the database open.
@@ -61,12 +87,10 @@ async function main(): Promise<void> {
     await database.close();
   });
 
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : config.port;
   logger.info(
     {
       url: `http://${config.host}:${port}`,
-      publicUrl: config.publicUrl,
+      publicUrl: runConfig.publicUrl,
       database: database.location,
     },
     'Roster is listening',
@@ -136,7 +160,11 @@ function installShutdown(logger: Logger, timeoutMs: number, shutdown: () => Prom
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof DatabaseStartError) {
+  if (
+    error instanceof ConfigError ||
+    error instanceof DatabaseStartError ||
+    error instanceof ListenError
+  ) {
     process.stderr.write(`roster: ${error.message}\n`);
   } else {
     process.stderr.write(`roster: start-up failed: ${(error as Error)?.stack ?? String(error)}\n`);

@@ -45,9 +45,9 @@ export function lockDataDir(dataDir: string, owner: string): DataDirLock {
     const holder = readLock(file);
     if (holder && holder.pid !== process.pid && isRunning(holder.pid)) {
       throw new DataDirLockedError(
-        `the embedded database in ${dataDir} is in use by ${holder.owner} (process ${holder.pid}, ` +
-          `since ${holder.startedAt}); stop that process first, or set DATABASE_URL so that ` +
-          'both use a PostgreSQL server',
+        `the embedded database in ${dataDir} is in use by ${holder.owner} ` +
+          `(process ${holder.pid}, since ${holder.startedAt}); stop that process first, ` +
+          'or set DATABASE_URL so that both use a PostgreSQL server',
       );
     }
     unlinkSync(file);

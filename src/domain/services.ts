@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 
 import { ApplicationService } from './applications/application.service';
 import { RecordService } from './applications/record.service';
@@ -8,8 +8,10 @@ import { SessionService } from './auth/session.service';
 import { SignInService } from './auth/sign-in.service';
 import { DirectoryChanges } from './changes/directory-change';
 import type { DomainDeps } from './deps';
+import { ExtensionAttributeService } from './extensions/extension-attribute.service';
 import { GroupService } from './groups/group.service';
 import { OrganizationService } from './organizations/organization.service';
+import { ProvisioningEventService } from './provisioning/event.service';
 import { SamlIntegrationService } from './saml/saml-integration.service';
 import { SchemaRegistryProvider } from './schema-registry.service';
 import { RecordSyncListener } from './scim-settings/record-sync.listener';
@@ -18,6 +20,7 @@ import { ScimSettingsService } from './scim-settings/scim-settings.service';
 import { ServerInfoService } from './server-info.service';
 import { TokenAuthenticator } from './tokens/token-authenticator';
 import { TokenService } from './tokens/token.service';
+import { UserRoleService } from './users/user-role.service';
 import { UserService } from './users/user.service';
 
 /** Services that keep state for the whole process (caches, rate counters, listeners). */
@@ -30,8 +33,9 @@ export interface SharedServices {
   resyncSignal: ResyncSignal;
 }
 
-export function createSharedServices(deps: DomainDeps): SharedServices {
-  const registries = new SchemaRegistryProvider();
+/** Creates the process-wide services; without `orm`, registries hold the built-in schemas only. */
+export function createSharedServices(deps: DomainDeps, orm?: MikroORM): SharedServices {
+  const registries = new SchemaRegistryProvider(orm);
   const changes = new DirectoryChanges();
   changes.subscribe(new RecordSyncListener(deps, registries));
 
@@ -72,6 +76,10 @@ export class Services {
     return this.memo('organizations', () => new OrganizationService(this.em, this.deps));
   }
 
+  get provisioningEvents(): ProvisioningEventService {
+    return this.memo('provisioningEvents', () => new ProvisioningEventService(this.em));
+  }
+
   get samlIntegrations(): SamlIntegrationService {
     return this.memo('samlIntegrations', () => new SamlIntegrationService(this.em, this.deps));
   }
@@ -99,6 +107,17 @@ export class Services {
     return this.memo(
       'users',
       () => new UserService(this.em, this.deps, this.shared.registries, this.shared.changes),
+    );
+  }
+
+  get userRoles(): UserRoleService {
+    return this.memo('userRoles', () => new UserRoleService(this.em, this.deps));
+  }
+
+  get extensionAttributes(): ExtensionAttributeService {
+    return this.memo(
+      'extensionAttributes',
+      () => new ExtensionAttributeService(this.em, this.deps, this.shared.registries),
     );
   }
 

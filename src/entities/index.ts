@@ -6,7 +6,9 @@ import { GroupMember } from './group-member.entity';
 import { Group } from './group.entity';
 import { AuditEvent } from './audit-event.entity';
 import { Organization } from './organization.entity';
+import { ProvisioningEvent } from './provisioning-event.entity';
 import { SamlIntegration } from './saml-integration.entity';
+import { ScimExtensionAttribute } from './scim-extension-attribute.entity';
 import { ScimResyncJob } from './scim-resync-job.entity';
 import { ScimSettings } from './scim-settings.entity';
 import { Session } from './session.entity';
@@ -20,7 +22,9 @@ export { Group } from './group.entity';
 export { GroupMember } from './group-member.entity';
 export { AuditEvent } from './audit-event.entity';
 export { Organization } from './organization.entity';
+export { ProvisioningEvent } from './provisioning-event.entity';
 export { SamlIntegration } from './saml-integration.entity';
+export { ScimExtensionAttribute } from './scim-extension-attribute.entity';
 export { ScimResyncJob } from './scim-resync-job.entity';
 export { ScimSettings } from './scim-settings.entity';
 export { Session } from './session.entity';
@@ -36,9 +40,11 @@ export const ENTITIES = [
   SamlIntegration,
   Group,
   GroupMember,
+  ScimExtensionAttribute,
   Application,
   ApplicationField,
   ApplicationRecord,
   ScimSettings,
   ScimResyncJob,
+  ProvisioningEvent,
 ];

@@ -28,6 +28,8 @@ export function scimAuthentication(executor: OperationExecutor): Middleware {
 
     const check = await executor.authenticate(match[1], 'SCIM');
     if (!check.ok) {
+      ctx.state.organizationId = check.organizationId;
+      ctx.state.tokenId = check.tokenId;
       logger.warn(
         { reason: check.reason, tokenId: check.tokenId, organizationId: check.organizationId },
         'SCIM token rejected',

@@ -6,6 +6,7 @@ import type { OperationExecutor } from '../graphql/execute';
 import { scimAuthentication } from './auth';
 import { scimErrorHandler } from './protocol/error-handler';
 import { scimBody } from './protocol/scim-body';
+import { bindProvisioningPrincipal } from './provisioning/provisioning-log';
 import { ScimError } from './protocol/scim-error';
 import { discoveryRoutes } from './routes/discovery';
 import { groupRoutes } from './routes/groups';
@@ -46,6 +47,8 @@ export interface ScimOptions {
   maxResults: number;
   /** Most operations accepted in one PATCH request. */
   maxPatchOperations: number;
+  /** Records each request in the provisioning log; omitted when the log is off. */
+  provisioningLog?: Middleware;
 }
 
 /**
@@ -77,8 +80,10 @@ export function scimMiddleware(options: ScimOptions): Middleware {
   }
 
   const pipeline: Middleware = compose<any>([
+    ...(options.provisioningLog ? [options.provisioningLog] : []),
     scimErrorHandler(),
     scimAuthentication(executor),
+    bindProvisioningPrincipal(),
     scimBody(options.maxBodyBytes),
     router.routes(),
     rejectUnrouted,

@@ -63,7 +63,44 @@ describe('loadConfig', () => {
     );
   });
 
+  it('reads the limit of discovered SCIM attributes', () => {
+    expect(loadConfig({}).scimMaxDiscoveredAttributes).toBe(100);
+    expect(loadConfig({ SCIM_MAX_DISCOVERED_ATTRIBUTES: '0' }).scimMaxDiscoveredAttributes).toBe(0);
+    expect(() => loadConfig({ SCIM_MAX_DISCOVERED_ATTRIBUTES: '10001' })).toThrow(
+      'invalid configuration: SCIM_MAX_DISCOVERED_ATTRIBUTES="10001" must be between 0 and 10000',
+    );
+  });
+
   it('returns a frozen object', () => {
     expect(Object.isFrozen(loadConfig({}))).toBe(true);
+  });
+
+  it('reads the provisioning log settings with their defaults', () => {
+    const defaults = loadConfig({});
+    expect(defaults.eventsEnabled).toBe(true);
+    expect(defaults.eventRetentionDays).toBe(30);
+    expect(defaults.eventRetentionIntervalSeconds).toBe(3600);
+    expect(defaults.eventQueueSize).toBe(10000);
+    expect(defaults.eventFlushIntervalMs).toBe(1000);
+    expect(defaults.metricsToken).toBeUndefined();
+
+    const set = loadConfig({ ROSTER_EVENTS_ENABLED: 'false', ROSTER_EVENT_RETENTION_DAYS: '7' });
+    expect(set.eventsEnabled).toBe(false);
+    expect(set.eventRetentionDays).toBe(7);
+  });
+
+  it('rejects invalid provisioning log settings', () => {
+    expect(() => loadConfig({ ROSTER_EVENTS_ENABLED: 'yes' })).toThrow(
+      'invalid configuration: ROSTER_EVENTS_ENABLED="yes" must be true or false',
+    );
+    expect(() => loadConfig({ ROSTER_EVENT_RETENTION_DAYS: '0' })).toThrow(
+      'invalid configuration: ROSTER_EVENT_RETENTION_DAYS="0" must be greater than 0',
+    );
+  });
+
+  it('hides the value of a rejected metrics token', () => {
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(
+      'invalid configuration: METRICS_TOKEN=(value hidden) must have at least 16 characters',
+    );
   });
 });

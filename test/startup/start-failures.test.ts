@@ -1,3 +1,6 @@
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
+
 import { startRosterProcess } from '../helpers/roster-process';
 
 describe('main start-up', () => {
@@ -30,5 +33,23 @@ describe('main start-up', () => {
     );
     expect(stderr).not.toContain('s3cret-pass');
     expect(Date.now() - started).toBeLessThan(10000);
+  });
+
+  it('exits with one readable line when the port is in use', async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const { port } = blocker.address() as AddressInfo;
+
+    try {
+      const roster = startRosterProcess({ PORT: String(port), HOST: '127.0.0.1' });
+      const code = await roster.exited;
+
+      expect(code).toBe(1);
+      expect(roster.stderr()).toBe(
+        `roster: port ${port} on 127.0.0.1 is in use; stop that process or set PORT\n`,
+      );
+    } finally {
+      blocker.close();
+    }
   });
 });

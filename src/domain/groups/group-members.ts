@@ -45,7 +45,8 @@ export class GroupMembers {
 
   /**
    * Adds members that exist in the organization; members already present are skipped.
-   * Returns the ids added. Unknown ids fail the whole change.
+   * Returns the ids added. Unknown ids fail the whole change, and the caller's transaction
+   * undoes the rows inserted before the check.
    */
   async add(
     organizationId: string,
@@ -58,31 +59,23 @@ export class GroupMembers {
       return NO_CHANGE;
     }
 
-    const known = await this.classify(organizationId, ids);
-    const missing = ids.filter((id) => !known.has(id));
-    if (missing.length > 0) {
-      throw DomainError.invalid(
-        `cannot add members that are not users or groups of this organization: ` +
-          `${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ` and ${missing.length - 5} more` : ''}`,
-        { field: 'members' },
+    const inserted = await this.insertExisting(organizationId, groupId, ids.filter(isUuid), now);
+    const added = new Set(inserted.map((row) => row.member_id));
+    if (added.size < ids.length) {
+      await this.assertAllExist(
+        organizationId,
+        ids.filter((id) => !added.has(id)),
       );
     }
 
-    const groupIds = ids.filter((id) => known.get(id) === 'Group');
-    await this.assertNoCycle(organizationId, groupId, groupIds);
-
-    const rows = await this.em.execute<{ member_id: string }[]>(
-      `insert into group_members (organization_id, group_id, member_id, member_type, created_at)
-       select ?, ?, candidate.id, candidate.type, ?
-         from (select id, 'User' as type from users where organization_id = ? and id in (?)
-               union all
-               select id, 'Group' from groups where organization_id = ? and id in (?)) candidate
-       on conflict do nothing
-       returning member_id`,
-      [organizationId, groupId, now, organizationId, ids, organizationId, ids],
+    const groupIds = inserted.filter((row) => row.member_type === 'Group');
+    await this.assertNoCycle(
+      organizationId,
+      groupId,
+      groupIds.map((row) => row.member_id),
     );
 
-    return { added: rows.map((row) => row.member_id), removed: [] };
+    return { added: [...added], removed: [] };
   }
 
   /** Removes the named members; ids that are not members are ignored. Returns the ids removed. */
@@ -155,6 +148,45 @@ export class GroupMembers {
     );
 
     return rows.map((row) => ({ id: row.member_id, type: row.member_type, display: row.display }));
+  }
+
+  /** Inserts the ids that name users or groups of the organization and are not members yet. */
+  private async insertExisting(
+    organizationId: string,
+    groupId: string,
+    ids: string[],
+    now: Date,
+  ): Promise<{ member_id: string; member_type: 'User' | 'Group' }[]> {
+    if (ids.length === 0) {
+      return [];
+    }
+
+    return this.em.execute(
+      `insert into group_members (organization_id, group_id, member_id, member_type, created_at)
+       select ?, ?, candidate.id, candidate.type, ?
+         from (select id, 'User' as type from users where organization_id = ? and id in (?)
+               union all
+               select id, 'Group' from groups where organization_id = ? and id in (?)) candidate
+       on conflict do nothing
+       returning member_id, member_type`,
+      [organizationId, groupId, now, organizationId, ids, organizationId, ids],
+    );
+  }
+
+  /** Rejects ids that are neither users nor groups of the organization. */
+  private async assertAllExist(organizationId: string, ids: string[]): Promise<void> {
+    const known = await this.classify(organizationId, ids);
+    const missing = ids.filter((id) => !known.has(id));
+    if (missing.length === 0) {
+      return;
+    }
+
+    const more = missing.length > 5 ? ` and ${missing.length - 5} more` : '';
+    throw DomainError.invalid(
+      'cannot add members that are not users or groups of this organization: ' +
+        `${missing.slice(0, 5).join(', ')}${more}`,
+      { field: 'members' },
+    );
   }
 
   /** Finds which ids are users and which are groups of the organization. */

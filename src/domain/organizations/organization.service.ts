@@ -62,7 +62,8 @@ export class OrganizationService {
         createdAt: now,
         updatedAt: now,
       });
-      // Entities declare no relations, so MikroORM cannot order the inserts: flush the parent first.
+      // Entities declare no relations, so MikroORM cannot order the inserts. Flush the parent
+      // first.
       await tx.flush();
 
       const oneTimePassword = generateOneTimePassword();

@@ -187,10 +187,17 @@ function compareDateTime(
       `operator '${operator}' is not defined for date-time '${expression.label}'`,
     );
   }
-  if (!isDateTime(raw)) {
+  if (typeof raw !== 'string') {
     throw invalidFilter(
       `attribute '${expression.label}' is a date-time; compare it with a string such as ` +
         `"2026-01-01T00:00:00Z", not ${JSON.stringify(raw)}`,
+    );
+  }
+  if (!isDateTime(raw)) {
+    throw invalidFilter(
+      `${JSON.stringify(raw)} is not a valid date-time for '${expression.label}'; write a real ` +
+        'date and time between the years 1 and 9999 with an offset of at most 14 hours, such ' +
+        'as "2026-01-01T00:00:00Z"',
     );
   }
 

@@ -12,7 +12,8 @@ import {
 } from '../users/user-fields';
 import { invalidFilter } from './compare';
 import type { ElementSource, SqlExpression } from './expressions';
-import { jsonElements, jsonField } from './json-elements';
+import { extensionField } from './extension-field';
+import { jsonElements } from './json-elements';
 import type { SqlFragment } from './sql-fragment';
 import { describePath, type FilterTarget, type FilterTargets } from './targets';
 
@@ -81,7 +82,10 @@ const GROUP_ELEMENTS: ElementSource = {
   },
 };
 
-/** Returns the condition implied by `emails.value eq x` that the GIN index `users_emails_values` serves. */
+/**
+ * Returns the condition implied by `emails.value eq x` that the GIN index
+ * `users_emails_values` serves.
+ */
 function emailValueHint(subAttribute: string, value: string): SqlFragment | undefined {
   if (subAttribute.toLowerCase() !== 'value') {
     return undefined;
@@ -116,7 +120,9 @@ export function userTargets(registry: SchemaRegistry): FilterTargets {
       }
 
       if (resolved.inExtension) {
-        const field = jsonField(`${ALIAS}.extensions -> ?`, attribute, label, [schema.id, name]);
+        // NOTE: no index serves custom extension attributes, so these filters and sorts read
+        // every user of the organization.
+        const field = extensionField(ALIAS, schema.id, attribute, label);
         return { kind: 'scalar', expression: field };
       }
 

@@ -44,7 +44,8 @@ export function describeCertificate(pem: string): CertificateInfo {
 function readCertificate(text: string, field: string): CertificateInfo {
   if (text.length > MAX_CERTIFICATE_LENGTH) {
     throw DomainError.invalid(
-      `${field}: a certificate has at most ${MAX_CERTIFICATE_LENGTH} characters, got ${text.length}`,
+      `${field}: a certificate has at most ${MAX_CERTIFICATE_LENGTH} characters, ` +
+        `got ${text.length}`,
       { field },
     );
   }

@@ -12,7 +12,7 @@ import { isUuid, newId } from '../ids';
 import { findPage, mapPage, type Page, type PageRequest } from '../paging';
 import { resolveTokenExpiry, type TokenExpiration } from './token-expiration';
 import { displayPrefixOf, generateTokenSecret, hashTokenSecret } from './token-secret';
-import { viewToken, type TokenView } from './token-view';
+import { viewToken, type TokenOwner, type TokenView } from './token-view';
 
 export const MAX_TOKEN_TITLE_LENGTH = 100;
 export const MAX_TOKEN_DESCRIPTION_LENGTH = 1000;
@@ -104,7 +104,7 @@ export class TokenService {
         now,
       );
 
-      return { token: viewToken(token, user.userName, now), secret };
+      return { token: viewToken(token, user, now), secret };
     });
   }
 
@@ -117,21 +117,21 @@ export class TokenService {
       page,
       'createdAt',
     );
-    const userNames = await this.userNamesOf(
+    const owners = await this.ownersOf(
       actor.organizationId,
       found.edges.map((edge) => edge.node.userId),
     );
     const now = this.deps.now();
 
-    return mapPage(found, (token) => viewToken(token, userNames.get(token.userId) ?? '', now));
+    return mapPage(found, (token) => viewToken(token, owners.get(token.userId), now));
   }
 
   /** Returns one token of the organization; NOT_FOUND for any other id. */
   async get(actor: AdminActor, id: string): Promise<TokenView> {
     const token = await findToken(this.em, actor.organizationId, id);
-    const userNames = await this.userNamesOf(actor.organizationId, [token.userId]);
+    const owners = await this.ownersOf(actor.organizationId, [token.userId]);
 
-    return viewToken(token, userNames.get(token.userId) ?? '', this.deps.now());
+    return viewToken(token, owners.get(token.userId), this.deps.now());
   }
 
   /** Revokes a token; it stops working at once. Revoking twice keeps the first time. */
@@ -156,8 +156,8 @@ export class TokenService {
         );
       }
 
-      const userNames = await this.userNamesOf(actor.organizationId, [token.userId], tx);
-      return viewToken(token, userNames.get(token.userId) ?? '', now);
+      const owners = await this.ownersOf(actor.organizationId, [token.userId], tx);
+      return viewToken(token, owners.get(token.userId), now);
     });
   }
 
@@ -183,11 +183,11 @@ export class TokenService {
     }
   }
 
-  private async userNamesOf(
+  private async ownersOf(
     organizationId: string,
     ids: string[],
     em: EntityManager = this.em,
-  ): Promise<Map<string, string>> {
+  ): Promise<Map<string, TokenOwner>> {
     if (ids.length === 0) {
       return new Map();
     }
@@ -195,9 +195,9 @@ export class TokenService {
     const users = await em.find(
       User,
       { organizationId, id: { $in: [...new Set(ids)] } },
-      { fields: ['id', 'userName'] },
+      { fields: ['id', 'userName', 'active', 'role'] },
     );
-    return new Map(users.map((user) => [user.id, user.userName]));
+    return new Map(users.map((user) => [user.id, user]));
   }
 }
 

@@ -1,9 +1,10 @@
-import type { ScimObject } from '../../scim/schemas';
+import { isScimObject, type ScimObject } from '../../scim/schemas';
 import { DomainError } from '../errors';
 
 /**
- * Keeps simple values sent under custom extension URNs that no schema declares yet, so that
- * nothing Entra ID sends is lost; complex or multi-valued values there are rejected.
+ * Keeps simple values of custom extension attributes that the organization has not declared
+ * yet as strings, so that nothing Entra ID sends is lost. Complex or multi-valued values there
+ * are rejected.
  */
 export function undeclaredExtensions(
   undeclared: Record<string, Record<string, unknown>>,
@@ -31,4 +32,17 @@ export function undeclaredExtensions(
   }
 
   return result;
+}
+
+/** Adds extension values to a document, merging attributes under a URN both contain. */
+export function mergeExtensions(document: ScimObject, extensions: ScimObject): ScimObject {
+  const merged: ScimObject = { ...document };
+
+  for (const [urn, values] of Object.entries(extensions)) {
+    const existing = merged[urn];
+    merged[urn] =
+      isScimObject(existing) && isScimObject(values) ? { ...existing, ...values } : values;
+  }
+
+  return merged;
 }

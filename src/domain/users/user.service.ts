@@ -14,9 +14,13 @@ import type { SchemaRegistryProvider } from '../schema-registry.service';
 import { toDomainError } from '../scim-input-error';
 import { inTransaction } from '../transaction';
 import type { PatchOperation } from '../../scim/patch';
-import type { DirectoryChanges } from '../changes/directory-change';
+import type { DirectoryChanges, ProvisioningWarning } from '../changes/directory-change';
+import { ExtensionDiscovery } from '../extensions/extension-discovery';
+import { assertRequiredExtensionValues } from '../extensions/extension-values';
+import { writesUndeclaredAttribute } from '../extensions/patch-discovery';
+import { lockSchemaSettings } from '../extensions/schema-store';
 import { assertValueLimits } from '../value-limits';
-import { undeclaredExtensions } from './undeclared-extensions';
+import { mergeExtensions, undeclaredExtensions } from './undeclared-extensions';
 import { patchUserDocument } from './user-patch';
 import { applyDocumentToUser, userToDocument } from './user-document';
 import {
@@ -34,21 +38,32 @@ import {
   userViewFromRow,
   type UserViewRow,
 } from './user-view-loader';
+import { assertAnotherActiveAdmin } from './last-admin';
 import type { UserView } from './user-view';
 
 export interface WriteOptions {
-  /** The client's `If-Match` value; the write fails with 412 unless it names the current version. */
+  /** The client's `If-Match` value; unless it names the current version, the write fails (412). */
   ifMatch?: string | null;
+}
+
+/** A validated User document and the warnings that its write reports to change listeners. */
+export interface UserDocument {
+  document: ScimObject;
+  warnings: ProvisioningWarning[];
 }
 
 /** Users of one organization: the rules behind SCIM /Users and the GraphQL user mutations. */
 export class UserService {
+  private readonly discovery: ExtensionDiscovery;
+
   constructor(
     private readonly em: EntityManager,
     private readonly deps: DomainDeps,
     private readonly registries: SchemaRegistryProvider,
     private readonly changes: DirectoryChanges,
-  ) {}
+  ) {
+    this.discovery = new ExtensionDiscovery(deps, registries);
+  }
 
   private get publicUrl(): string {
     return this.deps.config.publicUrl;
@@ -56,21 +71,34 @@ export class UserService {
 
   /**
    * Validates a SCIM User body against the organization's schemas and returns its canonical
-   * document.
+   * document. Custom extension attributes that are not declared yet are declared within `tx`
+   * as discovered strings, each reported by a warning.
    */
-  async toDocument(organizationId: string, resource: ScimObject): Promise<ScimObject> {
-    const registry = await this.registries.forOrganization(organizationId);
+  async toDocument(
+    tx: EntityManager,
+    organizationId: string,
+    resource: ScimObject,
+  ): Promise<UserDocument> {
+    const registry = await this.registries.forOrganization(organizationId, tx);
 
     let document: ScimObject;
     try {
       const normalized = normalizeResource(resource, registry, 'User');
-      document = { ...normalized.document, ...undeclaredExtensions(normalized.undeclared) };
+      document = mergeExtensions(normalized.document, undeclaredExtensions(normalized.undeclared));
     } catch (error) {
       throw toDomainError(error);
     }
 
-    assertValueLimits(document, this.deps.config.scimMaxValueBytes);
-    return document;
+    const discovery = await this.discovery.declareUndeclared(
+      tx,
+      organizationId,
+      document,
+      registry,
+    );
+    assertRequiredExtensionValues(discovery.document, discovery.registry);
+    assertValueLimits(discovery.document, this.deps.config.scimMaxValueBytes);
+
+    return { document: discovery.document, warnings: discovery.warnings };
   }
 
   /** Returns one user with its manager's name and groups, in one query, or NOT_FOUND. */
@@ -88,7 +116,7 @@ export class UserService {
 
   /** Lists users matching a SCIM filter, sorted and paged in SQL. */
   async list(organizationId: string, query: ListQuery): Promise<ListPage<UserView>> {
-    const registry = await this.registries.forOrganization(organizationId);
+    const registry = await this.registries.forOrganization(organizationId, this.em);
 
     return runListQuery(
       this.em,
@@ -106,9 +134,8 @@ export class UserService {
 
   /** Creates a user from a SCIM body; `password` is hashed, never stored in clear. */
   async create(organizationId: string, resource: ScimObject): Promise<UserView> {
-    const document = await this.toDocument(organizationId, resource);
-
     return inTransaction(this.em, async (tx) => {
+      const { document, warnings } = await this.toDocument(tx, organizationId, resource);
       const { password, rest } = splitPassword(document);
       const userName = assertUserName(rest);
       const id = newId();
@@ -134,15 +161,19 @@ export class UserService {
         managerDisplay: manager?.display,
         groups: [],
       });
-      await this.changes.publish(tx, {
-        resourceType: 'User',
-        kind: 'created',
-        organizationId,
-        id,
-        after: view.document,
-        view,
-        passwordChanged: password !== undefined,
-      });
+      await this.changes.publish(
+        tx,
+        {
+          resourceType: 'User',
+          kind: 'created',
+          organizationId,
+          id,
+          after: view.document,
+          view,
+          passwordChanged: password !== undefined,
+        },
+        warnings,
+      );
       return view;
     });
   }
@@ -154,14 +185,13 @@ export class UserService {
     resource: ScimObject,
     options: WriteOptions = {},
   ): Promise<UserView> {
-    const document = await this.toDocument(organizationId, resource);
-
     return inTransaction(this.em, async (tx) => {
+      const { document, warnings } = await this.toDocument(tx, organizationId, resource);
       const current = await this.loadForUpdate(tx, organizationId, id, options);
       const { password, rest } = splitPassword(document);
       assertUserName(rest);
 
-      return this.write(tx, current, rest, password);
+      return this.write(tx, current, rest, password, warnings);
     });
   }
 
@@ -175,9 +205,13 @@ export class UserService {
     operations: PatchOperation[],
     options: WriteOptions = {},
   ): Promise<UserView> {
-    const registry = await this.registries.forOrganization(organizationId);
-
     return inTransaction(this.em, async (tx) => {
+      const registry = await this.registries.forOrganization(organizationId, tx);
+      if (writesUndeclaredAttribute(operations, registry)) {
+        // Discovery locks the schema settings; take that lock before the user's row lock.
+        await lockSchemaSettings(tx, organizationId, this.deps.now());
+      }
+
       const current = await this.loadForUpdate(tx, organizationId, id, options);
       const patched = patchUserDocument(current, operations, registry);
 
@@ -185,8 +219,14 @@ export class UserService {
         return current;
       }
 
-      assertValueLimits(patched.document, this.deps.config.scimMaxValueBytes);
-      return this.write(tx, current, patched.document, patched.password);
+      const { document, warnings } = await this.discovery.declareUndeclared(
+        tx,
+        organizationId,
+        patched.document,
+        registry,
+      );
+      assertValueLimits(document, this.deps.config.scimMaxValueBytes);
+      return this.write(tx, current, document, patched.password, warnings);
     });
   }
 
@@ -194,6 +234,9 @@ export class UserService {
   async delete(organizationId: string, id: string, options: WriteOptions = {}): Promise<void> {
     await inTransaction(this.em, async (tx) => {
       const { user, document } = await this.loadForUpdate(tx, organizationId, id, options);
+      if (user.role === 'ADMIN' && user.active) {
+        await assertAnotherActiveAdmin(tx, organizationId, id, 'delete');
+      }
       const now = this.deps.now();
 
       await tx.execute(
@@ -228,13 +271,15 @@ export class UserService {
   /**
    * Stores a new document in a user loaded for update and returns its view. The userName and
    * manager rules run only when those attributes change; the version and lastModified change
-   * only when an attribute or the password really changed.
+   * only when an attribute or the password really changed. `warnings` go to the change
+   * listeners with the change.
    */
   async write(
     tx: EntityManager,
     current: UserView,
     document: ScimObject,
     password: string | undefined,
+    warnings: ProvisioningWarning[] = [],
   ): Promise<UserView> {
     const { user } = current;
     const userName = assertUserName(document);
@@ -251,7 +296,11 @@ export class UserService {
     }
 
     const before = current.document;
+    const wasActive = user.active;
     applyDocumentToUser(user, document);
+    if (user.role === 'ADMIN' && wasActive && !user.active) {
+      await assertAnotherActiveAdmin(tx, organizationId, user.id, 'deactivate');
+    }
     const after = userToDocument(user);
     const changed = JSON.stringify(after) !== JSON.stringify(before) || password !== undefined;
 
@@ -266,16 +315,20 @@ export class UserService {
 
     const view = buildUserView(user, this.publicUrl, { managerDisplay, groups: current.groups });
     if (changed) {
-      await this.changes.publish(tx, {
-        resourceType: 'User',
-        kind: 'updated',
-        organizationId,
-        id: user.id,
-        before,
-        after,
-        view,
-        passwordChanged: password !== undefined,
-      });
+      await this.changes.publish(
+        tx,
+        {
+          resourceType: 'User',
+          kind: 'updated',
+          organizationId,
+          id: user.id,
+          before,
+          after,
+          view,
+          passwordChanged: password !== undefined,
+        },
+        warnings,
+      );
     }
     return view;
   }

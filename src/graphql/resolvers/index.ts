@@ -6,7 +6,9 @@ import { AuditResolver } from './audit.resolver';
 import { AuthResolver } from './auth.resolver';
 import { GroupResolver } from './group.resolver';
 import { OrganizationResolver } from './organization.resolver';
+import { ProvisioningEventResolver } from './provisioning-event.resolver';
 import { SamlIntegrationResolver } from './saml-integration.resolver';
+import { ScimExtensionResolver } from './scim-extension.resolver';
 import { ScimSchemaResolver } from './scim-schema.resolver';
 import { ScimSettingsResolver } from './scim-settings.resolver';
 import { ServerInfoResolver } from './server-info.resolver';
@@ -22,9 +24,11 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   OrganizationResolver,
   SamlIntegrationResolver,
   AuditResolver,
+  ProvisioningEventResolver,
   UserResolver,
   GroupResolver,
   ScimSchemaResolver,
+  ScimExtensionResolver,
   ApplicationResolver,
   ApplicationRecordResolver,
   ScimSettingsResolver,

@@ -13,7 +13,10 @@ export class ScimSchemaResolver {
   })
   async scimSchemas(@Ctx() ctx: GraphQLContext): Promise<object[]> {
     const principal = adminOf(ctx);
-    const registry = await ctx.services.shared.registries.forOrganization(principal.organizationId);
+    const registry = await ctx.services.shared.registries.forOrganization(
+      principal.organizationId,
+      ctx.em,
+    );
 
     return registry.schemas;
   }
@@ -23,7 +26,10 @@ export class ScimSchemaResolver {
   })
   async scimResourceTypes(@Ctx() ctx: GraphQLContext): Promise<object[]> {
     const principal = adminOf(ctx);
-    const registry = await ctx.services.shared.registries.forOrganization(principal.organizationId);
+    const registry = await ctx.services.shared.registries.forOrganization(
+      principal.organizationId,
+      ctx.em,
+    );
 
     return [...registry.resourceTypes];
   }

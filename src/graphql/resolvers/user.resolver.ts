@@ -8,7 +8,7 @@ import { toPatchOperations } from '../mappers/patch-operations.mapper';
 import { UserInput } from '../inputs/user.input';
 import { userInputToResource } from '../mappers/user-input.mapper';
 import { toUserType } from '../mappers/user-output.mapper';
-import { UserListType, UserType } from '../types/user.type';
+import { UserListType, UserRoleEnum, UserType } from '../types/user.type';
 
 @Resolver(() => UserType)
 export class UserResolver {
@@ -32,6 +32,23 @@ export class UserResolver {
       itemsPerPage: page.resources.length,
       resources: page.resources.map((view) => toUserType(view, publicUrl)),
     };
+  }
+
+  @Mutation(() => UserType, {
+    description:
+      'Makes a user an ADMIN or a MEMBER. Demoting the only active admin fails with ' +
+      'BAD_USER_INPUT. Admins sign in with a password or by SSO and may use every operation.',
+  })
+  async setUserRole(
+    @Ctx() ctx: GraphQLContext,
+    @Arg('id', () => ID) id: string,
+    @Arg('role', () => UserRoleEnum) role: UserRoleEnum,
+  ): Promise<UserType> {
+    const actor = adminOf(ctx);
+    await ctx.services.userRoles.setRole(actor, id, role);
+    const view = await ctx.services.users.get(actor.organizationId, id);
+
+    return toUserType(view, ctx.services.deps.config.publicUrl);
   }
 
   @Mutation(() => UserType, { description: 'Creates a user; userName is unique, ignoring case.' })

@@ -10,8 +10,18 @@ registerEnumType(TokenScope, {
   description: 'Where a token works: SCIM at /scim/v2, API at /graphql.',
 });
 
-export const TokenStatus = { ACTIVE: 'ACTIVE', EXPIRED: 'EXPIRED', REVOKED: 'REVOKED' } as const;
-registerEnumType(TokenStatus, { name: 'TokenStatus' });
+export const TokenStatus = {
+  ACTIVE: 'ACTIVE',
+  EXPIRED: 'EXPIRED',
+  REVOKED: 'REVOKED',
+  OWNER_INACTIVE: 'OWNER_INACTIVE',
+} as const;
+registerEnumType(TokenStatus, {
+  name: 'TokenStatus',
+  description:
+    'OWNER_INACTIVE: the user the token acts as is deactivated or no longer an admin, so ' +
+    'the token is rejected until that changes.',
+});
 
 export const TokenExpiration = {
   DAYS_30: 'DAYS_30',

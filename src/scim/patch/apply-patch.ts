@@ -105,8 +105,8 @@ function applyToResource(
   if (!isScimObject(value)) {
     throw new ScimInputError(
       'invalidValue',
-      `${withArticle(op)} operation without a path needs an object of attributes as its value, such as ` +
-        `{"displayName":"Ada"}; got ${describeValue(value)}`,
+      `${withArticle(op)} operation without a path needs an object of attributes as its value, ` +
+        `such as {"displayName":"Ada"}; got ${describeValue(value)}`,
     );
   }
 

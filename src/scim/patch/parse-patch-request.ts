@@ -101,7 +101,8 @@ function parseOperation(operation: unknown): PatchOperation {
   if (!isScimObject(operation)) {
     throw new ScimInputError(
       'invalidSyntax',
-      `an operation must be an object with "op", "path" and "value", got ${describeValue(operation)}`,
+      'an operation must be an object with "op", "path" and "value", ' +
+        `got ${describeValue(operation)}`,
     );
   }
 
@@ -113,7 +114,8 @@ function parseOperation(operation: unknown): PatchOperation {
   if (path !== undefined && typeof path !== 'string') {
     throw new ScimInputError(
       'invalidPath',
-      `"path" must be a string such as "emails[type eq \\"work\\"].value", got ${describeValue(path)}`,
+      '"path" must be a string such as "emails[type eq \\"work\\"].value", ' +
+        `got ${describeValue(path)}`,
     );
   }
 

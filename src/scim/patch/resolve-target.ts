@@ -46,7 +46,10 @@ export interface SchemaTarget {
   readonly path: string;
 }
 
-/** An attribute of a custom User extension that the organization has not declared. */
+/**
+ * An attribute that the organization has not declared, in a custom User extension that may
+ * have other, declared attributes.
+ */
 export interface UndeclaredTarget {
   readonly kind: 'undeclared';
   readonly urn: string;
@@ -141,18 +144,16 @@ function resolveAttributePath(
     };
   }
 
-  if (path.schema !== undefined && isUndeclaredExtension(path.schema, context)) {
+  const parent = context.registry.resolve(context.resourceType, {
+    ...path,
+    subAttribute: undefined,
+  });
+  if (!parent && path.schema !== undefined && isCustomExtension(path.schema, context)) {
     return resolveUndeclared(path, path.schema, text, context);
   }
 
-  if (path.subAttribute !== undefined) {
-    const parent = context.registry.resolve(context.resourceType, {
-      ...path,
-      subAttribute: undefined,
-    });
-    if (parent) {
-      findSubAttribute(parent.attribute, path.subAttribute, text);
-    }
+  if (parent && path.subAttribute !== undefined) {
+    findSubAttribute(parent.attribute, path.subAttribute, text);
   }
 
   throw new ScimInputError(
@@ -206,12 +207,15 @@ function resolveUndeclared(
   return { kind: 'undeclared', urn, name: path.name, path: text };
 }
 
+/** Checks whether `urn` names a custom User extension, declared or not. */
+function isCustomExtension(urn: string, context: TargetContext): boolean {
+  return context.resourceType === 'User' && CUSTOM_USER_EXTENSION_PATTERN.test(urn);
+}
+
 /** Checks whether `urn` names a custom User extension that the registry does not declare. */
 function isUndeclaredExtension(urn: string, context: TargetContext): boolean {
   return (
-    context.resourceType === 'User' &&
-    CUSTOM_USER_EXTENSION_PATTERN.test(urn) &&
-    !context.registry.extensionSchema(context.resourceType, urn)
+    isCustomExtension(urn, context) && !context.registry.extensionSchema(context.resourceType, urn)
   );
 }
 
@@ -220,10 +224,14 @@ function checkUndeclaredAccepted(urn: string, text: string, context: TargetConte
     return;
   }
 
+  const declared = context.registry.extensionSchema(context.resourceType, urn) !== undefined;
   throw new ScimInputError(
     'invalidPath',
-    `${describeValue(text)} uses the extension schema '${urn}', which is not declared for ` +
-      'this organization; declare its attributes in the SCIM settings first',
+    declared
+      ? `${describeValue(text)} is not an attribute of the extension schema '${urn}'; ` +
+          'declare it in the SCIM settings first'
+      : `${describeValue(text)} uses the extension schema '${urn}', which is not declared for ` +
+          'this organization; declare its attributes in the SCIM settings first',
     text,
   );
 }

@@ -5,10 +5,11 @@ import { describeValue } from './patch-errors';
 import type { UndeclaredTarget } from './resolve-target';
 
 /**
- * Applies one operation to an attribute of a custom User extension that the organization has
- * not declared. Entra ID allows only simple single values in such attributes, so they are
- * stored as strings. The URN and the attribute name keep the spelling of their first write,
- * and later writes match them without regard to case.
+ * Applies one operation to a custom User extension attribute that the organization has not
+ * declared. Entra ID allows only simple single values in such attributes, so they are stored
+ * as strings, and the user service then declares the attribute as a discovered string. The
+ * URN and the attribute name keep the spelling of their first write, and later writes match
+ * them without regard to case.
  */
 export function applyUndeclared(
   document: ScimObject,
@@ -55,8 +56,8 @@ function toStoredString(value: unknown, path: string): string | undefined {
 
   throw new ScimInputError(
     'invalidValue',
-    `'${path}' belongs to an undeclared custom extension, whose attributes take one string, ` +
-      `number or boolean; got ${describeValue(value)}. Declare the extension's schema to ` +
+    `'${path}' is not a declared attribute, so it takes one string, number or boolean; got ` +
+      `${describeValue(value)}. Declare the attribute with its type in the SCIM settings to ` +
       'store other values',
     path,
   );

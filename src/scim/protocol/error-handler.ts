@@ -41,7 +41,19 @@ export function scimErrorHandler(): Middleware {
           'SCIM request failed',
         );
       } else if (error.status >= 400) {
-        logger.debug({ status: error.status, scimType: error.scimType }, error.detail);
+        // The detail may quote values the client sent, so it is logged at debug level only.
+        const detail = logger.isLevelEnabled('debug') ? { detail: error.detail } : {};
+        logger.info(
+          {
+            status: error.status,
+            scimType: error.scimType,
+            organizationId: ctx.state.organizationId,
+            tokenId: ctx.state.tokenId,
+            path: ctx.path,
+            ...detail,
+          },
+          'SCIM request rejected',
+        );
       }
 
       ctx.status = error.status;

@@ -1,10 +1,7 @@
 import { ScimInputError } from './errors';
+import { isDateTime } from './date-time';
 import type { AttributeDefinition } from './types';
 import { isScimObject, type ScimObject, type ScimValue } from './values';
-
-/** ISO 8601 date-time as RFC 7643 §2.3.5 requires (xsd:dateTime, with an optional offset). */
-export const DATE_TIME_PATTERN =
-  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/;
 
 export interface CoerceOptions {
   /** Drop readOnly sub-attributes, as clients' copies of server values (RFC 7644 §3.5.1). */
@@ -138,11 +135,6 @@ function coerceDateTime(value: unknown, path: string): string {
   }
 
   return value;
-}
-
-/** Tells whether a value is an RFC 7643 §2.3.5 dateTime string like "2026-01-31T12:00:00Z". */
-export function isDateTime(value: unknown): value is string {
-  return typeof value === 'string' && DATE_TIME_PATTERN.test(value) && !isNaN(Date.parse(value));
 }
 
 function coerceComplex(

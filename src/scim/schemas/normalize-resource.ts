@@ -11,7 +11,10 @@ export interface NormalizedResource {
    * under its canonical schema URN. No nulls, no readOnly attributes.
    */
   document: ScimObject;
-  /** Values under custom extension URNs that the organization has not declared. */
+  /**
+   * Values of custom extension attributes that the organization has not declared, under their
+   * URN: the canonical one when the extension has other declared attributes.
+   */
   undeclared: Record<string, Record<string, unknown>>;
   /** Attribute names that were ignored because no schema defines them. */
   ignored: string[];
@@ -90,6 +93,10 @@ export function normalizeResource(
     for (const [name, raw] of Object.entries(value)) {
       const attribute = schema.attributes.find((a) => a.name.toLowerCase() === name.toLowerCase());
 
+      if (!attribute && resourceType === 'User' && CUSTOM_USER_EXTENSION_PATTERN.test(schema.id)) {
+        result.undeclared[schema.id] = { ...result.undeclared[schema.id], [name]: raw };
+        continue;
+      }
       if (!attribute) {
         result.ignored.push(`${schema.id}:${name}`);
         continue;

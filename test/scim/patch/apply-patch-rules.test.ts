@@ -130,17 +130,41 @@ describe('applyPatch', () => {
       expect(result.document[CUSTOM]).toStrictEqual({ level: 5 });
     });
 
-    it('rejects an attribute that a declared extension does not define', () => {
+    it('stores an attribute that a declared extension lacks as a string', () => {
+      const document = { ...USER, [CUSTOM]: { level: 2 } };
+      const result = patchRequest(document, [{ op: 'Add', path: `${CUSTOM}:tag`, value: 7 }], {
+        registry: declared,
+      });
+
+      expect(result.document[CUSTOM]).toStrictEqual({ level: 2, tag: '7' });
+    });
+
+    it('rejects a sub-attribute of a declared simple attribute', () => {
       const error = scimErrorOf(() =>
-        patchRequest(USER, [{ op: 'Add', path: `${CUSTOM}:tag`, value: 'x' }], {
+        patchRequest(USER, [{ op: 'Add', path: `${CUSTOM}:level.x`, value: 1 }], {
           registry: declared,
         }),
       );
 
       expect(error.scimType).toBe('invalidPath');
       expect(error.message).toBe(
-        `Operations[0]: attribute "${CUSTOM}:tag" is not defined in the User schemas; use an ` +
-          'attribute listed by GET /Schemas',
+        `Operations[0]: "${CUSTOM}:level.x" names 'x', which is not a sub-attribute of ` +
+          "'level'; 'level' has no sub-attributes",
+      );
+    });
+
+    it('rejects an attribute that a declared extension lacks unless accepted', () => {
+      const error = scimErrorOf(() =>
+        patchRequest(USER, [{ op: 'Add', path: `${CUSTOM}:tag`, value: 'x' }], {
+          registry: declared,
+          acceptUndeclaredExtensions: false,
+        }),
+      );
+
+      expect(error.scimType).toBe('invalidPath');
+      expect(error.message).toBe(
+        `Operations[0]: "${CUSTOM}:tag" is not an attribute of the extension schema ` +
+          `'${CUSTOM}'; declare it in the SCIM settings first`,
       );
     });
 
@@ -180,9 +204,9 @@ describe('applyPatch', () => {
 
       expect(error.scimType).toBe('invalidValue');
       expect(error.message).toBe(
-        `Operations[0]: '${CUSTOM}:tag' belongs to an undeclared custom extension, whose ` +
-          'attributes take one string, number or boolean; got ["a","b"]. Declare the ' +
-          "extension's schema to store other values",
+        `Operations[0]: '${CUSTOM}:tag' is not a declared attribute, so it takes one string, ` +
+          'number or boolean; got ["a","b"]. Declare the attribute with its type in the SCIM ' +
+          'settings to store other values',
       );
     });
 
