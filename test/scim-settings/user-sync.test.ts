@@ -245,7 +245,8 @@ describe('sync of provisioned users into the target application', () => {
     const user = await createUser(scim);
 
     await api(
-      'mutation ($id: ID!) { updateApplicationField(id: $id, input: { choices: ["Active"] }) { id } }',
+      `mutation ($id: ID!) {
+        updateApplicationField(id: $id, input: { choices: ["Active"] }) { id } }`,
       { id: statusField.id },
     );
     const deleted = await scim.request('DELETE', `/Users/${user.id}`);
@@ -261,7 +262,8 @@ describe('sync of provisioned users into the target application', () => {
     const record = await recordOf(api, applicationId, user.id);
 
     const updated = await api(
-      'mutation ($id: ID!, $values: JSONObject!) { updateApplicationRecord(id: $id, values: $values) { id } }',
+      `mutation ($id: ID!, $values: JSONObject!) {
+        updateApplicationRecord(id: $id, values: $values) { id } }`,
       { id: record!.id, values: { notes: 'VIP' } },
     );
     expect(updated.errors).toBeUndefined();
