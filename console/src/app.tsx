@@ -6,6 +6,7 @@ import { ViewerQuery } from './api/operations';
 import { ViewerContext } from './auth/viewer';
 import { ErrorList } from './components/error-list';
 import { Layout } from './components/layout';
+import { AttributesPage } from './pages/attributes/attributes-page';
 import { AuditPage } from './pages/audit-page';
 import { ChangePasswordPage } from './pages/change-password-page';
 import { GroupDetailPage } from './pages/group-detail-page';
@@ -59,6 +60,7 @@ export function App() {
           <Route index element={<Navigate to="/integrations/saml" replace />} />
           <Route path="integrations/saml" element={<SamlPage />} />
           <Route path="tokens" element={<TokensPage />} />
+          <Route path="scim/attributes" element={<AttributesPage />} />
           <Route path="users" element={<UsersPage />} />
           <Route path="users/:id" element={<UserDetailPage />} />
           <Route path="groups" element={<GroupsPage />} />

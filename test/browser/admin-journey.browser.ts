@@ -12,6 +12,8 @@ import { replayScimScenario } from './helpers/scim-replay';
 const NEW_PASSWORD = 'a-long-admin-password-2026';
 const TEAM_SCENARIO = path.join(__dirname, 'fixtures', 'provision-team.json');
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+const ENTERPRISE_URN = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
+const CUSTOM_URN = 'urn:ietf:params:scim:schemas:extension:contoso:2.0:User';
 
 /**
  * The admin's journey through the console, one step per test, in order: each step starts
@@ -211,6 +213,34 @@ describe('admin console journey', () => {
     await browser.screenshot('tokens-list');
   });
 
+  it('shows schema errors beside the field', async () => {
+    await page.getByRole('link', { name: 'Custom attributes' }).click();
+    const empty = page.getByRole('region', { name: 'No custom attributes yet' });
+    expect(await textOf(empty)).toContain('Declare one below');
+
+    await page.getByLabel('Extension schema').fill(ENTERPRISE_URN);
+    await page.getByLabel('Attribute name').fill('badgeNumber');
+    await page.getByRole('button', { name: 'Declare attribute' }).click();
+
+    expect(await fieldErrorOf(page, 'Extension schema')).toContain(
+      `schema '${ENTERPRISE_URN}' is not a custom User extension URN`,
+    );
+  });
+
+  it('declares a custom attribute', async () => {
+    await page.getByLabel('Extension schema').fill(CUSTOM_URN);
+    await page.getByLabel('Type').selectOption('INTEGER');
+    await page.getByRole('button', { name: 'Declare attribute' }).click();
+
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Declared ${CUSTOM_URN}:badgeNumber.` })
+      .waitFor();
+    const row = page.getByRole('row', { name: /badgeNumber/ });
+    expect(await textOf(row, 'Integer')).toContain('Declared');
+    await browser.screenshot('custom-attributes');
+  });
+
   it('lists users that SCIM provisioned', async () => {
     const report = await replayScimScenario(url, scimSecret, TEAM_SCENARIO);
     expect(report).toContain('5 passed, 0 failed');
@@ -229,9 +259,10 @@ describe('admin console journey', () => {
     await page.getByRole('button', { name: 'Search' }).click();
 
     await page.waitForURL(/filter=active/);
+    expect(await textOf(page.locator('.pager-summary'), '1 of 1')).toBe('Users 1–1 of 1');
     const table = page.getByRole('table', { name: 'Users' });
-    expect(await textOf(table, 'alan.turing.')).not.toContain('grace.hopper.');
-    expect(await textOf(page.locator('.pager-summary'))).toBe('Users 1–1 of 1');
+    expect(await textOf(table)).toContain('alan.turing.');
+    expect(await textOf(table)).not.toContain('grace.hopper.');
   });
 
   it('shows filter errors beside the box', async () => {
@@ -252,6 +283,8 @@ describe('admin console journey', () => {
     expect(await textOf(memberships, 'Compiler Team')).toContain('direct');
     const enterprise = page.getByRole('region', { name: 'Enterprise attributes' });
     expect(await textOf(enterprise)).toContain('Compilers');
+    const custom = page.getByRole('region', { name: 'Custom extension attributes' });
+    expect(await textOf(custom, 'badgeNumber')).toContain('1906');
     await browser.screenshot('user-detail');
   });
 

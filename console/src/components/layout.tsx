@@ -8,6 +8,7 @@ import { useViewer } from '../auth/viewer';
 const SECTIONS = [
   { to: '/integrations/saml', label: 'Integrations → SAML' },
   { to: '/tokens', label: 'Tokens' },
+  { to: '/scim/attributes', label: 'Custom attributes' },
   { to: '/users', label: 'Users' },
   { to: '/groups', label: 'Groups' },
   { to: '/audit', label: 'Audit trail' },
