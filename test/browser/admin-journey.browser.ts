@@ -288,6 +288,16 @@ describe('admin console journey', () => {
     await browser.screenshot('user-detail');
   });
 
+  it('makes a user an admin', async () => {
+    const identity = page.getByRole('region', { name: 'Identity' });
+    await identity.getByRole('button', { name: 'Make admin' }).click();
+
+    await identity.getByRole('button', { name: 'Make member' }).waitFor();
+    expect(await textOf(identity)).toContain('Admin');
+    await identity.getByRole('button', { name: 'Make member' }).click();
+    await identity.getByRole('button', { name: 'Make admin' }).waitFor();
+  });
+
   it('shows a group and its members', async () => {
     await page
       .getByRole('region', { name: 'Group memberships' })

@@ -1,5 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
-import { NavLink, Outlet } from 'react-router';
+import { useEffect, useRef } from 'react';
+import { NavLink, Outlet, useLocation } from 'react-router';
 
 import { execute } from '../api/client';
 import { SignOutMutation } from '../api/operations';
@@ -18,6 +19,16 @@ const SECTIONS = [
 export function Layout() {
   const viewer = useViewer();
   const signOut = useSignOut();
+  const { pathname } = useLocation();
+  const mainRef = useRef<HTMLElement>(null);
+  const firstPath = useRef(pathname);
+
+  // After a client-side navigation, keyboard and screen-reader users continue in the new page.
+  useEffect(() => {
+    if (pathname !== firstPath.current) {
+      mainRef.current?.focus();
+    }
+  }, [pathname]);
 
   return (
     <>
@@ -42,7 +53,7 @@ export function Layout() {
             ))}
           </ul>
         </nav>
-        <main id="main" tabIndex={-1}>
+        <main id="main" tabIndex={-1} ref={mainRef}>
           <Outlet />
         </main>
       </div>

@@ -6,6 +6,7 @@ import { DateTime } from '../components/date-time';
 import { ErrorList } from '../components/error-list';
 import { usePageTitle } from '../components/page-title';
 import { UserQuery } from './directory-operations';
+import { UserRoleControl } from './user-role-control';
 
 /** Renders one user: identity, enterprise attributes, group memberships and its SCIM form. */
 export function UserDetailPage() {
@@ -44,7 +45,9 @@ export function UserDetailPage() {
           <dt>Status</dt>
           <dd>{detail.active ? 'Active' : 'Inactive'}</dd>
           <dt>Role</dt>
-          <dd>{detail.role === 'ADMIN' ? 'Admin' : 'Member'}</dd>
+          <dd>
+            <UserRoleControl userId={detail.id} role={detail.role} />
+          </dd>
           <dt>Name</dt>
           <dd>
             {detail.name?.formatted ??
