@@ -20,6 +20,7 @@ module.exports = {
     '^@as-integrations/koa$': '<rootDir>/node_modules/@as-integrations/koa/dist/index.js',
   },
   globalSetup: '<rootDir>/test/setup/global-setup.ts',
+  globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
   setupFiles: ['<rootDir>/test/setup/per-file.ts'],
   testTimeout: 30000,
 };

@@ -6,6 +6,7 @@ import type { AddressInfo } from 'node:net';
 
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Client } from 'pg';
+import type { DestinationStream } from 'pino';
 
 import { createApp } from '../src/app';
 import { loadConfig } from '../src/config';
@@ -48,8 +49,14 @@ export async function createDatabase(): Promise<{ url: string; drop(): Promise<v
   };
 }
 
-/** Starts Roster in this process on a new database, with a SCIM token, logging only errors. */
-export async function startBenchServer(env: Record<string, string> = {}): Promise<BenchServer> {
+/**
+ * Starts Roster in this process on a new database, with a SCIM token, logging only errors
+ * unless `env` sets LOG_LEVEL. Log lines go to `logDestination` when given, else to stdout.
+ */
+export async function startBenchServer(
+  env: Record<string, string> = {},
+  logDestination?: DestinationStream,
+): Promise<BenchServer> {
   const database = await createDatabase();
   const token = `bench_${randomBytes(24).toString('hex')}`;
   const config = loadConfig({
@@ -58,7 +65,7 @@ export async function startBenchServer(env: Record<string, string> = {}): Promis
     ROSTER_BOOTSTRAP_SCIM_TOKEN: token,
     ...env,
   });
-  const logger = createLogger(config.logLevel);
+  const logger = createLogger(config.logLevel, logDestination);
   const orm = await connectAndMigrate(database.url, config.databasePoolSize, 'bench database');
   const now = () => new Date();
   const setup = await bootstrapIfEmpty(orm.em.fork(), { config, logger, now });

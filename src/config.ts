@@ -1,6 +1,9 @@
-import { existsSync } from 'node:fs';
+import { createPrivateKey, X509Certificate } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+
+import { MAX_DEPTH_CEILING } from './scim/filter/limits';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -15,6 +18,33 @@ const positiveInt = z.coerce
   .int({ message: 'must be a whole number' })
   .positive({ message: 'must be greater than 0' });
 
+const redisUrl = z.url({
+  protocol: /^rediss?$/,
+  message: 'must be a redis:// or rediss:// URL',
+});
+
+/** A comma-separated list of origins such as `https://app.example.com`, without paths. */
+const originList = z
+  .string()
+  .transform((text) =>
+    text
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item !== ''),
+  )
+  .refine((origins) => origins.every(isOrigin), {
+    message: 'must be a comma-separated list of origins such as https://app.example.com',
+  });
+
+function isOrigin(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return ['http:', 'https:'].includes(url.protocol) && url.origin === text;
+  } catch {
+    return false;
+  }
+}
+
 const httpUrl = z.url({ protocol: /^https?$/, message: 'must be an http:// or https:// URL' });
 
 const postgresUrl = z.url({
@@ -28,6 +58,7 @@ const envSchema = z.object({
   PUBLIC_URL: httpUrl.optional(),
   DATABASE_URL: postgresUrl.optional(),
   DATABASE_POOL_SIZE: positiveInt.default(10),
+  DATABASE_ACQUIRE_TIMEOUT_MS: positiveInt.default(5000),
   ROSTER_DATA_DIR: z.string().min(1).default('./data'),
   LOG_LEVEL: z
     .enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
@@ -43,6 +74,26 @@ const envSchema = z.object({
     .min(0, { message: 'must be between 0 and 10000' })
     .max(10_000, { message: 'must be between 0 and 10000' })
     .default(100),
+  SCIM_FILTER_MAX_LENGTH: positiveInt.default(4096),
+  SCIM_FILTER_MAX_DEPTH: positiveInt
+    .max(MAX_DEPTH_CEILING, { message: `must be at most ${MAX_DEPTH_CEILING}` })
+    .default(32),
+  GRAPHQL_MAX_DEPTH: positiveInt.default(10),
+  GRAPHQL_MAX_COMPLEXITY: positiveInt.default(50_000),
+  DATABASE_STATEMENT_TIMEOUT_MS: positiveInt.default(10_000),
+  ROSTER_REQUEST_TIMEOUT_MS: positiveInt.default(30_000),
+  REDIS_URL: redisUrl.optional(),
+  RATE_LIMIT_KEY_PREFIX: z.string().min(1).default('roster'),
+  SCIM_RATE_LIMIT_PER_SECOND: positiveInt.default(100),
+  SCIM_RATE_LIMIT_BURST: positiveInt.default(1000),
+  AUTH_FAILURE_MAX: positiveInt.default(30),
+  AUTH_FAILURE_WINDOW_SECONDS: positiveInt.default(60),
+  CORS_ALLOWED_ORIGINS: originList.default([]),
+  TRUST_PROXY_HOPS: z.coerce
+    .number({ message: 'must be a whole number' })
+    .int({ message: 'must be a whole number' })
+    .min(0, { message: 'must be 0 or more' })
+    .default(0),
   ROSTER_BOOTSTRAP_ADMIN_EMAIL: z
     .email({ message: 'must be an email address' })
     .default('admin@example.com'),
@@ -50,6 +101,28 @@ const envSchema = z.object({
   SESSION_ABSOLUTE_TIMEOUT_HOURS: positiveInt.default(12),
   SIGN_IN_MAX_FAILURES: positiveInt.default(5),
   SIGN_IN_WINDOW_SECONDS: positiveInt.default(900),
+  RESYNC_BATCH_SIZE: positiveInt.max(5000, { message: 'must be at most 5000' }).default(200),
+  RESYNC_POLL_SECONDS: positiveInt.default(10),
+  ROSTER_EVENTS_ENABLED: z
+    .enum(['true', 'false'], { message: 'must be true or false' })
+    .default('true'),
+  ROSTER_EVENT_RETENTION_DAYS: positiveInt.default(30),
+  ROSTER_EVENT_RETENTION_INTERVAL_SECONDS: positiveInt.default(3600),
+  ROSTER_EVENT_QUEUE_SIZE: positiveInt.default(10_000),
+  ROSTER_EVENT_FLUSH_INTERVAL_MS: positiveInt.default(1000),
+  METRICS_TOKEN: z
+    .string()
+    .min(16, { message: 'must have at least 16 characters' })
+    .max(1024, { message: 'must have at most 1024 characters' })
+    .optional(),
+  SAML_CLOCK_SKEW_SECONDS: z.coerce
+    .number({ message: 'must be a whole number' })
+    .int({ message: 'must be a whole number' })
+    .min(0, { message: 'must be between 0 and 600' })
+    .max(600, { message: 'must be between 0 and 600' })
+    .default(120),
+  SAML_SP_PRIVATE_KEY_FILE: z.string().min(1).optional(),
+  SAML_SP_CERTIFICATE_FILE: z.string().min(1).optional(),
   ROSTER_BOOTSTRAP_SCIM_TOKEN: z
     .string()
     .min(32, { message: 'must have at least 32 characters' })
@@ -59,9 +132,20 @@ const envSchema = z.object({
 });
 
 /** Variables whose values never appear in error messages. */
-const SECRET_VARIABLES = new Set(['ROSTER_BOOTSTRAP_SCIM_TOKEN', 'DATABASE_URL']);
+const SECRET_VARIABLES = new Set([
+  'ROSTER_BOOTSTRAP_SCIM_TOKEN',
+  'DATABASE_URL',
+  'METRICS_TOKEN',
+  'REDIS_URL',
+]);
 
 export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** The key pair Roster signs SAML AuthnRequests with, both in PEM. */
+export interface ServiceProviderKey {
+  privateKey: string;
+  certificate: string;
+}
 
 export interface Config {
   port: number;
@@ -73,6 +157,11 @@ export interface Config {
   /** A PostgreSQL server, or the embedded database stored in `dataDir` when absent. */
   databaseUrl?: string;
   databasePoolSize: number;
+  /**
+   * Maximum time in ms that a query waits for a pooled connection, including opening one,
+   * before the request gets a 503 response.
+   */
+  databaseAcquireTimeoutMs: number;
   dataDir: string;
   logLevel: LogLevel;
   shutdownTimeoutMs: number;
@@ -89,6 +178,36 @@ export interface Config {
    * unless the organization sets its own limit; 0 turns discovery off.
    */
   scimMaxDiscoveredAttributes: number;
+  /** Longest accepted SCIM filter, in characters. */
+  scimFilterMaxLength: number;
+  /** Deepest nesting of parentheses, `not (…)` and `[…]` in a SCIM filter. */
+  scimFilterMaxDepth: number;
+  /** Deepest field nesting of a `/graphql` operation. */
+  graphqlMaxDepth: number;
+  /** Highest estimated cost of a `/graphql` operation (see graphql/query-limits.ts). */
+  graphqlMaxComplexity: number;
+  /** PostgreSQL `statement_timeout` of every connection, in milliseconds. */
+  databaseStatementTimeoutMs: number;
+  /** Time in milliseconds after which a request still running gets status 503. */
+  requestTimeoutMs: number;
+  /** Redis server that rate-limit counters live in, shared by every instance; memory if unset. */
+  redisUrl?: string;
+  /** Prefix of the rate-limit keys, so that several deployments can share one Redis. */
+  rateLimitKeyPrefix: string;
+  /** SCIM requests per second that one token may send on average. */
+  scimRateLimitPerSecond: number;
+  /** Extra SCIM requests per token allowed in any 10-second window above the steady rate. */
+  scimRateLimitBurst: number;
+  /** Failed bearer-token authentications per client address within the window. */
+  authFailureMax: number;
+  authFailureWindowSeconds: number;
+  /** Origins that browsers may call `/graphql` from, besides PUBLIC_URL's own. */
+  corsAllowedOrigins: readonly string[];
+  /**
+   * Reverse proxies in front of Roster whose `X-Forwarded-For` entries are trusted to find
+   * the client address that rate limits count by; 0 uses the connection's address.
+   */
+  trustProxyHops: number;
   /** A session ends after this many minutes without a request. */
   sessionIdleTimeoutMinutes: number;
   /** A session ends this many hours after sign-in, however active. */
@@ -97,10 +216,30 @@ export interface Config {
   signInMaxFailures: number;
   /** Window in seconds over which failed sign-ins count; blocked sign-in waits for its end. */
   signInWindowSeconds: number;
+  /** Users whose records one resync transaction recomputes. */
+  resyncBatchSize: number;
+  /** Seconds between looks for resync jobs that no request announced, such as after a restart. */
+  resyncPollSeconds: number;
+  /** Seconds of clock difference tolerated on SAML NotBefore and NotOnOrAfter. */
+  samlClockSkewSeconds: number;
+  /** Signs AuthnRequests and appears in the service-provider metadata when set. */
+  samlServiceProviderKey?: ServiceProviderKey;
   /** Email and userName of the admin created on first start. */
   bootstrapAdminEmail: string;
   /** Secret of a SCIM token created on first start, for automated set-ups. */
   bootstrapScimToken?: string;
+  /** Whether SCIM requests are recorded in the provisioning log. */
+  eventsEnabled: boolean;
+  /** Provisioning events older than this many days are deleted. */
+  eventRetentionDays: number;
+  /** Seconds between two runs of the provisioning-event retention job. */
+  eventRetentionIntervalSeconds: number;
+  /** Most provisioning events of reads and rejected requests waiting in memory. */
+  eventQueueSize: number;
+  /** Milliseconds between writes of queued provisioning events. */
+  eventFlushIntervalMs: number;
+  /** Bearer token that `GET /metrics` requires; open when absent. */
+  metricsToken?: string;
   /** Folder of the built admin console, served at `/admin`. */
   consoleDir: string;
 }
@@ -139,6 +278,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     publicUrlFromPort: values.PUBLIC_URL === undefined,
     databaseUrl: values.DATABASE_URL,
     databasePoolSize: values.DATABASE_POOL_SIZE,
+    databaseAcquireTimeoutMs: values.DATABASE_ACQUIRE_TIMEOUT_MS,
     dataDir: path.resolve(values.ROSTER_DATA_DIR),
     logLevel: values.LOG_LEVEL,
     shutdownTimeoutMs: values.SHUTDOWN_TIMEOUT_MS,
@@ -147,12 +287,39 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Readonly<Confi
     scimMaxPatchOperations: values.SCIM_MAX_PATCH_OPERATIONS,
     scimMaxValueBytes: values.SCIM_MAX_VALUE_BYTES,
     scimMaxDiscoveredAttributes: values.SCIM_MAX_DISCOVERED_ATTRIBUTES,
+    scimFilterMaxLength: values.SCIM_FILTER_MAX_LENGTH,
+    scimFilterMaxDepth: values.SCIM_FILTER_MAX_DEPTH,
+    graphqlMaxDepth: values.GRAPHQL_MAX_DEPTH,
+    graphqlMaxComplexity: values.GRAPHQL_MAX_COMPLEXITY,
+    databaseStatementTimeoutMs: values.DATABASE_STATEMENT_TIMEOUT_MS,
+    requestTimeoutMs: values.ROSTER_REQUEST_TIMEOUT_MS,
+    redisUrl: values.REDIS_URL,
+    rateLimitKeyPrefix: values.RATE_LIMIT_KEY_PREFIX,
+    scimRateLimitPerSecond: values.SCIM_RATE_LIMIT_PER_SECOND,
+    scimRateLimitBurst: values.SCIM_RATE_LIMIT_BURST,
+    authFailureMax: values.AUTH_FAILURE_MAX,
+    authFailureWindowSeconds: values.AUTH_FAILURE_WINDOW_SECONDS,
+    corsAllowedOrigins: Object.freeze(values.CORS_ALLOWED_ORIGINS),
+    trustProxyHops: values.TRUST_PROXY_HOPS,
     sessionIdleTimeoutMinutes: values.SESSION_IDLE_TIMEOUT_MINUTES,
     sessionAbsoluteTimeoutHours: values.SESSION_ABSOLUTE_TIMEOUT_HOURS,
     signInMaxFailures: values.SIGN_IN_MAX_FAILURES,
     signInWindowSeconds: values.SIGN_IN_WINDOW_SECONDS,
+    resyncBatchSize: values.RESYNC_BATCH_SIZE,
+    resyncPollSeconds: values.RESYNC_POLL_SECONDS,
+    samlClockSkewSeconds: values.SAML_CLOCK_SKEW_SECONDS,
+    samlServiceProviderKey: readServiceProviderKey(
+      values.SAML_SP_PRIVATE_KEY_FILE,
+      values.SAML_SP_CERTIFICATE_FILE,
+    ),
     bootstrapAdminEmail: values.ROSTER_BOOTSTRAP_ADMIN_EMAIL,
     bootstrapScimToken: values.ROSTER_BOOTSTRAP_SCIM_TOKEN,
+    eventsEnabled: values.ROSTER_EVENTS_ENABLED === 'true',
+    eventRetentionDays: values.ROSTER_EVENT_RETENTION_DAYS,
+    eventRetentionIntervalSeconds: values.ROSTER_EVENT_RETENTION_INTERVAL_SECONDS,
+    eventQueueSize: values.ROSTER_EVENT_QUEUE_SIZE,
+    eventFlushIntervalMs: values.ROSTER_EVENT_FLUSH_INTERVAL_MS,
+    metricsToken: values.METRICS_TOKEN,
     consoleDir: path.resolve(values.ROSTER_CONSOLE_DIR ?? defaultConsoleDir()),
   });
 }
@@ -167,6 +334,58 @@ export function withBoundPort(config: Readonly<Config>, port: number): Readonly<
   }
 
   return Object.freeze({ ...config, publicUrl: `http://localhost:${port}` });
+}
+
+/**
+ * Reads the service provider's signing key pair from its two PEM files and checks that the
+ * certificate belongs to the key. Errors name the variable and the file, never the key.
+ */
+function readServiceProviderKey(
+  keyFile: string | undefined,
+  certificateFile: string | undefined,
+): ServiceProviderKey | undefined {
+  if (!keyFile && !certificateFile) {
+    return undefined;
+  }
+  if (!keyFile || !certificateFile) {
+    throw new ConfigError(
+      'invalid configuration: SAML_SP_PRIVATE_KEY_FILE and SAML_SP_CERTIFICATE_FILE must be ' +
+        'set together',
+    );
+  }
+
+  const privateKey = readPemFile('SAML_SP_PRIVATE_KEY_FILE', keyFile);
+  const certificate = readPemFile('SAML_SP_CERTIFICATE_FILE', certificateFile);
+
+  let matches: boolean;
+  try {
+    matches = new X509Certificate(certificate).checkPrivateKey(createPrivateKey(privateKey));
+  } catch (error) {
+    throw new ConfigError(
+      `invalid configuration: SAML_SP_PRIVATE_KEY_FILE=${JSON.stringify(keyFile)} or ` +
+        `SAML_SP_CERTIFICATE_FILE=${JSON.stringify(certificateFile)} is not valid PEM ` +
+        `(${(error as Error).message})`,
+    );
+  }
+  if (!matches) {
+    throw new ConfigError(
+      `invalid configuration: SAML_SP_CERTIFICATE_FILE=${JSON.stringify(certificateFile)} ` +
+        'does not belong to the key in SAML_SP_PRIVATE_KEY_FILE',
+    );
+  }
+
+  return { privateKey, certificate };
+}
+
+function readPemFile(variable: string, file: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError(
+      `invalid configuration: ${variable}=${JSON.stringify(file)} cannot be read ` +
+        `(${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+    );
+  }
 }
 
 /**

@@ -29,6 +29,8 @@ export const REDACTED_PATHS = [
   '*.*.privateKey',
   'headers["set-cookie"]',
   '*.headers["set-cookie"]',
+  '*["set-cookie"]',
+  '*["x-api-key"]',
 ];
 
 interface DatabaseError extends Error {

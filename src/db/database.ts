@@ -23,7 +23,15 @@ export class DatabaseStartError extends Error {
   override name = 'DatabaseStartError';
 }
 
-const CONNECT_TIMEOUT_MS = 5000;
+/** Default for DATABASE_ACQUIRE_TIMEOUT_MS, for callers without a configuration. */
+export const DEFAULT_ACQUIRE_TIMEOUT_MS = 5000;
+
+/** The part of a `pg` client that the pool's `afterCreate` hook uses. */
+interface PgConnection {
+  query(sql: string): Promise<unknown>;
+}
+
+type AfterCreateDone = (error: Error | null, connection: PgConnection) => void;
 
 /** Removes the password from a PostgreSQL URL so that it can be logged. */
 export function describeDatabaseUrl(url: string): string {
@@ -44,7 +52,10 @@ export async function openDatabase(
 ): Promise<Database> {
   if (config.databaseUrl) {
     const location = describeDatabaseUrl(config.databaseUrl);
-    const orm = await connectAndMigrate(config.databaseUrl, config.databasePoolSize, location);
+    const orm = await connectAndMigrate(config.databaseUrl, config.databasePoolSize, location, {
+      acquireTimeoutMs: config.databaseAcquireTimeoutMs,
+      statementTimeoutMs: config.databaseStatementTimeoutMs,
+    });
     return wrap(orm, 'server', location, logger);
   }
 
@@ -63,7 +74,10 @@ export async function openDatabase(
 
   try {
     embedded = await startEmbeddedDatabase({ dataDir: config.dataDir });
-    const orm = await connectAndMigrate(embedded.url, 1, location);
+    const orm = await connectAndMigrate(embedded.url, 1, location, {
+      acquireTimeoutMs: config.databaseAcquireTimeoutMs,
+      statementTimeoutMs: config.databaseStatementTimeoutMs,
+    });
     const database = wrap(orm, 'embedded', location, logger, embedded);
 
     return {
@@ -80,15 +94,68 @@ export async function openDatabase(
   }
 }
 
-/** Connects MikroORM to `url`, checks the connection and migrates the schema. */
+export interface ConnectOptions {
+  /**
+   * Maximum time in ms to wait for a free pooled connection, and to open a new one. A query
+   * that waits longer fails with knex's KnexTimeoutError, and its request gets a 503 response.
+   */
+  acquireTimeoutMs?: number;
+  /** PostgreSQL `statement_timeout` of the returned ORM's connections (error 57014). */
+  statementTimeoutMs?: number;
+}
+
+/**
+ * Connects MikroORM to `url`, checks the connection and migrates the schema. Migrations run
+ * on a connection of their own without `statement_timeout`, because building an index on a
+ * large table may take longer than any request should.
+ */
 export async function connectAndMigrate(
   url: string,
   poolSize: number,
   location: string,
+  connectOptions: ConnectOptions = {},
 ): Promise<MikroORM> {
+  const migrating = await connect(url, 1, location, {
+    acquireTimeoutMs: connectOptions.acquireTimeoutMs,
+  });
+
+  try {
+    await migrating.getMigrator().up();
+  } catch (error) {
+    throw new DatabaseStartError(`migrating ${location} failed: ${reasonOf(error)}`);
+  } finally {
+    await migrating.close(true);
+  }
+
+  return connect(url, poolSize, location, connectOptions);
+}
+
+async function connect(
+  url: string,
+  poolSize: number,
+  location: string,
+  connectOptions: ConnectOptions,
+): Promise<MikroORM> {
+  const timeoutMs = connectOptions.acquireTimeoutMs ?? DEFAULT_ACQUIRE_TIMEOUT_MS;
   const options = createOrmOptions({ clientUrl: url, poolSize });
-  options.pool = { ...options.pool, acquireTimeoutMillis: CONNECT_TIMEOUT_MS };
-  options.driverOptions = { connection: { connectionTimeoutMillis: CONNECT_TIMEOUT_MS } };
+  options.pool = { ...options.pool, acquireTimeoutMillis: timeoutMs };
+  options.driverOptions = {
+    connection: { connectionTimeoutMillis: timeoutMs },
+    // knex prints a line with console.log for each broken connection it discards; the
+    // requests that fail because of it log a warning of their own.
+    log: { warn: () => undefined },
+  };
+
+  const statementTimeoutMs = connectOptions.statementTimeoutMs;
+  if (statementTimeoutMs) {
+    // A SET on each new connection, because PGlite ignores the startup parameter.
+    options.pool.afterCreate = (connection: PgConnection, done: AfterCreateDone) => {
+      connection.query(`set statement_timeout = ${Math.floor(statementTimeoutMs)}`).then(
+        () => done(null, connection),
+        (error: Error) => done(error, connection),
+      );
+    };
+  }
 
   let orm: MikroORM | undefined;
 
@@ -98,13 +165,6 @@ export async function connectAndMigrate(
   } catch (error) {
     await orm?.close(true);
     throw new DatabaseStartError(`cannot connect to ${location}: ${reasonOf(error)}`);
-  }
-
-  try {
-    await orm.getMigrator().up();
-  } catch (error) {
-    await orm.close(true);
-    throw new DatabaseStartError(`migrating ${location} failed: ${reasonOf(error)}`);
   }
 
   return orm;

@@ -17,7 +17,7 @@ export interface EmbeddedDatabase {
 export interface EmbeddedDatabaseOptions {
   /** Folder that keeps the data between runs; in memory when absent. */
   dataDir?: string;
-  /** A dump to start from instead of an empty database (in-memory databases only). */
+  /** A dump to start from instead of an empty database, in memory or in a new `dataDir`. */
   loadDump?: Blob;
 }
 
@@ -41,6 +41,8 @@ export async function startEmbeddedDatabase(
     loadDataDir: options.loadDump,
     extensions: { pg_trgm },
   });
+  // NOTE: PGlite's socket server accepts any password, so every local process can connect to
+  // this port while Roster runs; deployments that share a host use PostgreSQL instead.
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 1 });
   await server.start();
 

@@ -1,3 +1,7 @@
+import {
+  DATABASE_RETRY_AFTER_SECONDS,
+  DATABASE_UNAVAILABLE_MESSAGE,
+} from '../db/database-unavailable';
 import type { ScimType } from '../scim/schemas/errors';
 
 export type { ScimType } from '../scim/schemas/errors';
@@ -24,7 +28,7 @@ export interface DomainErrorDetails {
   scimType?: ScimType;
   /** The input field or SCIM attribute path the error concerns. */
   field?: string;
-  /** Seconds until the caller may try again, for RATE_LIMITED. */
+  /** Seconds until the caller may try again, for RATE_LIMITED and UNAVAILABLE. */
   retryAfterSeconds?: number;
 }
 
@@ -54,6 +58,13 @@ export class DomainError extends Error {
 
   static forbidden(message = 'only organization admins may do this'): DomainError {
     return new DomainError('FORBIDDEN', message);
+  }
+
+  /** Creates the error for a database that is down, restarting or without a free connection. */
+  static databaseUnavailable(): DomainError {
+    return new DomainError('UNAVAILABLE', DATABASE_UNAVAILABLE_MESSAGE, {
+      retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS,
+    });
   }
 
   static unauthenticated(message = 'sign in or send a valid API token'): DomainError {

@@ -1,5 +1,7 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 
+import { ApplicationService } from './applications/application.service';
+import { RecordService } from './applications/record.service';
 import { AuditService } from './audit/audit.service';
 import { AccountService } from './auth/account.service';
 import { SessionService } from './auth/session.service';
@@ -9,8 +11,14 @@ import type { DomainDeps } from './deps';
 import { ExtensionAttributeService } from './extensions/extension-attribute.service';
 import { GroupService } from './groups/group.service';
 import { OrganizationService } from './organizations/organization.service';
+import { ProvisioningEventService } from './provisioning/event.service';
 import { SamlIntegrationService } from './saml/saml-integration.service';
+import { SsoSignInService } from './saml/sign-in/sso-sign-in.service';
+import { SsoSignOutService } from './saml/sign-in/sso-sign-out.service';
 import { SchemaRegistryProvider } from './schema-registry.service';
+import { RecordSyncListener } from './scim-settings/record-sync.listener';
+import { ResyncSignal } from './scim-settings/resync-signal';
+import { ScimSettingsService } from './scim-settings/scim-settings.service';
 import { ServerInfoService } from './server-info.service';
 import { TokenAuthenticator } from './tokens/token-authenticator';
 import { TokenService } from './tokens/token.service';
@@ -23,14 +31,21 @@ export interface SharedServices {
   tokenAuthenticator: TokenAuthenticator;
   /** Listeners for user and group changes, called inside the changing transaction. */
   changes: DirectoryChanges;
+  /** Wakes the background resync runner when a resync starts. */
+  resyncSignal: ResyncSignal;
 }
 
 /** Creates the process-wide services; without `orm`, registries hold the built-in schemas only. */
 export function createSharedServices(deps: DomainDeps, orm?: MikroORM): SharedServices {
+  const registries = new SchemaRegistryProvider(orm);
+  const changes = new DirectoryChanges();
+  changes.subscribe(new RecordSyncListener(deps, registries));
+
   return {
-    registries: new SchemaRegistryProvider(orm),
+    registries,
     tokenAuthenticator: new TokenAuthenticator(deps),
-    changes: new DirectoryChanges(),
+    changes,
+    resyncSignal: new ResyncSignal(),
   };
 }
 
@@ -63,8 +78,29 @@ export class Services {
     return this.memo('organizations', () => new OrganizationService(this.em, this.deps));
   }
 
+  get provisioningEvents(): ProvisioningEventService {
+    return this.memo('provisioningEvents', () => new ProvisioningEventService(this.em));
+  }
+
   get samlIntegrations(): SamlIntegrationService {
     return this.memo('samlIntegrations', () => new SamlIntegrationService(this.em, this.deps));
+  }
+
+  /** SAML sign-in; JIT-created and updated users go through the SCIM user rules. */
+  get ssoSignIn(): SsoSignInService {
+    return this.memo(
+      'ssoSignIn',
+      () =>
+        new SsoSignInService(
+          this.em,
+          this.deps,
+          (em) => new UserService(em, this.deps, this.shared.registries, this.shared.changes),
+        ),
+    );
+  }
+
+  get ssoSignOut(): SsoSignOutService {
+    return this.memo('ssoSignOut', () => new SsoSignOutService(this.em, this.deps));
   }
 
   get sessions(): SessionService {
@@ -108,6 +144,21 @@ export class Services {
     return this.memo(
       'groups',
       () => new GroupService(this.em, this.deps, this.shared.registries, this.shared.changes),
+    );
+  }
+
+  get applications(): ApplicationService {
+    return this.memo('applications', () => new ApplicationService(this.em, this.deps));
+  }
+
+  get records(): RecordService {
+    return this.memo('records', () => new RecordService(this.em, this.deps, this.applications));
+  }
+
+  get scimSettings(): ScimSettingsService {
+    return this.memo(
+      'scimSettings',
+      () => new ScimSettingsService(this.em, this.deps, this.shared.registries, this.applications),
     );
   }
 

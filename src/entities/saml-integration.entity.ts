@@ -16,7 +16,7 @@ export interface SamlAttributeMapping {
  */
 @Entity({ tableName: 'saml_integrations' })
 export class SamlIntegration {
-  [OptionalProps]?: 'enabled' | 'attributeMapping';
+  [OptionalProps]?: 'enabled' | 'attributeMapping' | 'allowIdpInitiated' | 'justInTimeProvisioning';
 
   @PrimaryKey({ type: 'uuid' })
   organizationId!: string;
@@ -49,6 +49,14 @@ export class SamlIntegration {
   /** A second signing certificate, PEM, accepted as well while the provider rotates keys. */
   @Property({ type: 'text', nullable: true })
   idpNextCertificate?: string | null;
+
+  /** Whether an IdP-initiated response, which names no AuthnRequest of Roster's, is accepted. */
+  @Property({ type: 'boolean' })
+  allowIdpInitiated: boolean = false;
+
+  /** Whether a valid sign-in of a person unknown to Roster creates them as a member. */
+  @Property({ type: 'boolean' })
+  justInTimeProvisioning: boolean = false;
 
   @Property({ type: 'json' })
   attributeMapping: SamlAttributeMapping[] = [];

@@ -32,6 +32,17 @@ export class Session {
   @Property({ type: 'timestamptz' })
   lastSeenAt!: Date;
 
+  /** The SAML NameID of a SAML session, sent back in the logout request to the IdP. */
+  @Property({ type: 'text', nullable: true })
+  samlNameId?: string | null;
+
+  @Property({ type: 'text', nullable: true })
+  samlNameIdFormat?: string | null;
+
+  /** The IdP's SessionIndex of a SAML session, sent back in the logout request. */
+  @Property({ type: 'text', nullable: true })
+  samlSessionIndex?: string | null;
+
   /** The absolute timeout: the session ends here however active it is. */
   @Property({ type: 'timestamptz' })
   expiresAt!: Date;

@@ -3,7 +3,9 @@ import type { Middleware } from 'koa';
 
 import type { GraphQLContext } from './context';
 import { formatResolverError, isExpectedError } from './errors';
+import { complexityLimitPlugin, depthLimitRule, type QueryLimits } from './query-limits';
 import { buildGraphQLSchema } from './schema';
+import { unavailableAs503 } from './unavailable';
 
 /** Logs each resolver failure that is not the caller's fault, with the request's ids. */
 const logUnexpectedErrors: ApolloServerPlugin<GraphQLContext> = {
@@ -31,18 +33,22 @@ export interface GraphQLServer {
 /**
  * Starts Apollo Server on the type-graphql schema and returns the Koa middleware that serves
  * it. `createContext` builds each request's context (authentication, EntityManager fork).
+ * Operations deeper or costlier than `limits` answer 400 with code LIMIT_EXCEEDED.
  */
 export async function startGraphQLServer(
   createContext: (http: Parameters<Middleware>[0]) => Promise<GraphQLContext>,
+  limits: QueryLimits,
 ): Promise<GraphQLServer> {
+  const schema = buildGraphQLSchema();
   const apollo = new ApolloServer<GraphQLContext>({
-    schema: buildGraphQLSchema(),
+    schema,
+    validationRules: [depthLimitRule(limits.maxDepth)],
     introspection: true,
     includeStacktraceInErrorResponses: false,
     // main.ts owns shutdown; Apollo would otherwise re-raise the signal and exit early.
     stopOnTerminationSignals: false,
     formatError: formatResolverError,
-    plugins: [logUnexpectedErrors],
+    plugins: [logUnexpectedErrors, complexityLimitPlugin(schema, limits), unavailableAs503],
   });
   await apollo.start();
 

@@ -12,7 +12,7 @@ const BEARER_PATTERN = /^Bearer[ ]+(\S+)[ ]*$/i;
 /**
  * Finds the principal of a `/graphql` request. An `Authorization` header decides alone: a
  * valid API-scope bearer token gives its user, anything else gives no principal (the cookie
- * is then ignored). Without the header, the session cookie decides. Sets
+ * is then ignored) and calls `onTokenRejected`. Without the header, the session cookie decides. Sets
  * `state.organizationId` and `state.tokenId` for the request log.
  */
 export async function authenticateGraphQLRequest(
@@ -20,6 +20,7 @@ export async function authenticateGraphQLRequest(
   em: EntityManager,
   services: Services,
   tokens: TokenAuthenticator,
+  onTokenRejected: () => Promise<void> = async () => undefined,
 ): Promise<Principal | undefined> {
   const state = http.state as RequestState;
   const authorization = http.get('authorization');
@@ -28,6 +29,7 @@ export async function authenticateGraphQLRequest(
     const secret = BEARER_PATTERN.exec(authorization)?.[1];
     if (!secret) {
       state.logger.info('GraphQL request rejected: Authorization is not "Bearer <secret>"');
+      await onTokenRejected();
       return undefined;
     }
 
@@ -37,6 +39,7 @@ export async function authenticateGraphQLRequest(
         { reason: check.reason, tokenId: check.tokenId, organizationId: check.organizationId },
         'GraphQL request rejected: bearer token not accepted',
       );
+      await onTokenRejected();
       return undefined;
     }
 

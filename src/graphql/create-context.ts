@@ -1,17 +1,21 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Context as KoaContext } from 'koa';
 
+import { isDatabaseUnavailable, warnDatabaseUnavailable } from '../db/database-unavailable';
 import type { DomainDeps } from '../domain/deps';
 import { Services, type SharedServices } from '../domain/services';
 import type { RequestState } from '../http/state';
 import { authenticateGraphQLRequest } from './authenticate';
 import type { GraphQLContext } from './context';
+import { contextUnavailableError } from './unavailable';
 
 export interface ContextDependencies {
   orm: MikroORM;
   domainDeps: DomainDeps;
   /** Process-wide services, among them the token authenticator that spaces lastUsedAt writes. */
   shared: SharedServices;
+  /** Counts a rejected bearer token against the client address. */
+  onTokenRejected?: (http: KoaContext) => Promise<void>;
 }
 
 /**
@@ -25,12 +29,27 @@ export function createContextFactory(
     const state = http.state as RequestState;
     const em = deps.orm.em.fork();
     const services = new Services(em, deps.domainDeps, deps.shared);
-    const principal = await authenticateGraphQLRequest(
-      http,
-      em,
-      services,
-      deps.shared.tokenAuthenticator,
-    );
+    let principal;
+    try {
+      principal = await authenticateGraphQLRequest(
+        http,
+        em,
+        services,
+        deps.shared.tokenAuthenticator,
+        async () => deps.onTokenRejected?.(http),
+      );
+    } catch (error) {
+      if (isDatabaseUnavailable(error)) {
+        warnDatabaseUnavailable(
+          state.logger,
+          error,
+          {},
+          'GraphQL request failed: database unavailable',
+        );
+        throw contextUnavailableError(error);
+      }
+      throw error;
+    }
 
     return {
       requestId: state.requestId,

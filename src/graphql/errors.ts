@@ -1,6 +1,8 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ArgumentValidationError } from 'type-graphql';
 
+import { isStatementTimeout, STATEMENT_TIMEOUT_RETRY_SECONDS } from '../db/statement-timeout';
+import { isDatabaseUnavailable } from '../db/database-unavailable';
 import { DomainError } from '../domain/errors';
 
 interface ValidationProblem {
@@ -50,13 +52,18 @@ function unwrap(error: unknown): unknown {
 }
 
 /**
- * Whether an error is the caller's fault or a rule of the domain, as opposed to a failure of
- * the server that must be logged with its stack.
+ * Whether an error is the caller's fault, a rule of the domain or an unavailable database
+ * (the code that sends the 503 response logs it once per request), as opposed to a failure
+ * of the server that must be logged with its stack.
  */
 export function isExpectedError(error: unknown): boolean {
   const original = unwrap(error);
 
   if (original instanceof DomainError || original instanceof ArgumentValidationError) {
+    return true;
+  }
+
+  if (isDatabaseUnavailable(original)) {
     return true;
   }
 
@@ -73,6 +80,15 @@ export function formatResolverError(
   error: unknown,
 ): GraphQLFormattedError {
   const original = unwrap(error);
+
+  if (!(original instanceof DomainError) && isDatabaseUnavailable(original)) {
+    const unavailable = DomainError.databaseUnavailable();
+    return {
+      message: unavailable.message,
+      path: formatted.path,
+      extensions: { code: unavailable.code, ...unavailable.details },
+    };
+  }
 
   if (original instanceof DomainError) {
     return {
@@ -104,6 +120,16 @@ export function formatResolverError(
   }
   if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
     return { message: formatted.message, locations: formatted.locations, extensions: { code } };
+  }
+
+  if (isStatementTimeout(original)) {
+    return {
+      message:
+        'a database statement ran longer than DATABASE_STATEMENT_TIMEOUT_MS and was cancelled; ' +
+        `retry after ${STATEMENT_TIMEOUT_RETRY_SECONDS} seconds`,
+      path: formatted.path,
+      extensions: { code: 'UNAVAILABLE', retryAfterSeconds: STATEMENT_TIMEOUT_RETRY_SECONDS },
+    };
   }
 
   return {

@@ -31,6 +31,8 @@ export interface OperationCaller {
   principal: Principal;
   requestId: string;
   logger: Logger;
+  /** Epoch milliseconds after which a transactional operation rolls back instead of committing. */
+  deadline?: number;
 }
 
 export interface OperationResult<T> {
@@ -44,6 +46,20 @@ class RollbackSignal extends Error {
   constructor(readonly result: OperationResult<unknown>) {
     super('operation failed; transaction rolled back');
   }
+}
+
+/** Builds the result of an operation rolled back because its request's deadline passed. */
+function deadlinePassed(operation: PreparedOperation): OperationResult<never> {
+  return {
+    errors: [
+      {
+        message:
+          `${operation.name} was rolled back because the request ran past its deadline ` +
+          '(ROSTER_REQUEST_TIMEOUT_MS)',
+        extensions: { code: 'UNAVAILABLE' },
+      },
+    ],
+  };
 }
 
 /**
@@ -97,6 +113,9 @@ export class OperationExecutor {
         const result = await this.executeWith<T>(tx as EntityManager, operation, variables, caller);
         if (result.errors?.length) {
           throw new RollbackSignal(result);
+        }
+        if (caller.deadline !== undefined && Date.now() > caller.deadline) {
+          throw new RollbackSignal(deadlinePassed(operation));
         }
         return result;
       });

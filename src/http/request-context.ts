@@ -27,6 +27,11 @@ export function requestContext(logger: Logger): Middleware<RequestState> {
       await next();
     } finally {
       const durationMs = Number(process.hrtime.bigint() - started) / 1e6;
+      // Headers are logged at debug level only; the logger's redaction paths replace
+      // Authorization, Cookie and Set-Cookie values.
+      const headers = logger.isLevelEnabled('debug')
+        ? { requestHeaders: ctx.headers, responseHeaders: ctx.response.headers }
+        : {};
       ctx.state.logger.info(
         {
           method: ctx.method,
@@ -35,6 +40,7 @@ export function requestContext(logger: Logger): Middleware<RequestState> {
           durationMs: Math.round(durationMs * 100) / 100,
           organizationId: ctx.state.organizationId,
           tokenId: ctx.state.tokenId,
+          ...headers,
         },
         'request completed',
       );

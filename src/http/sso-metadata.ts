@@ -1,5 +1,6 @@
 import Router from '@koa/router';
 
+import type { ServiceProviderKey } from '../config';
 import type { OrganizationService } from '../domain/organizations/organization.service';
 import { serviceProviderMetadataXml } from '../domain/saml/service-provider';
 import type { RequestState } from './state';
@@ -12,6 +13,7 @@ import type { RequestState } from './state';
 export function ssoMetadataRoutes(
   publicUrl: string,
   organizations: () => OrganizationService,
+  signingKey?: ServiceProviderKey,
 ): Router<RequestState> {
   const router = new Router<RequestState>();
 
@@ -26,7 +28,7 @@ export function ssoMetadataRoutes(
 
     ctx.state.organizationId = organization.id;
     ctx.type = 'application/samlmetadata+xml';
-    ctx.body = serviceProviderMetadataXml(publicUrl, organization.slug);
+    ctx.body = serviceProviderMetadataXml(publicUrl, organization.slug, signingKey);
   });
 
   return router;

@@ -7,4 +7,6 @@ export interface RequestState {
   logger: Logger;
   organizationId?: string;
   tokenId?: string;
+  /** Time in epoch milliseconds by which the request must be answered. */
+  deadline?: number;
 }

@@ -1,23 +1,37 @@
 import type { Middleware } from 'koa';
 
 import type { OperationExecutor } from '../graphql/execute';
+import type { RateLimits } from '../http/rate-limit/rate-limits';
 import type { Logger } from '../logger';
 import { ScimError } from './protocol/scim-error';
 
 const CHALLENGE = 'Bearer realm="Roster SCIM"';
 
+function tooManyRequests(detail: string, waitSeconds: number): ScimError {
+  return new ScimError(429, detail, undefined, { 'Retry-After': String(waitSeconds) });
+}
+
 /**
  * Authenticates `Authorization: Bearer <SCIM token>` (RFC 6750); the token decides the
  * organization. Missing, unknown, expired, revoked or wrong-scope tokens get 401 with
  * `WWW-Authenticate: Bearer`. The reason is logged with the token id, never the secret.
+ * A client address with too many failed authentications, and a token over its request
+ * budget, get 429 with `Retry-After`.
  */
-export function scimAuthentication(executor: OperationExecutor): Middleware {
+export function scimAuthentication(executor: OperationExecutor, limits: RateLimits): Middleware {
   return async (ctx, next) => {
     const logger = ctx.state.logger as Logger;
+    const blockedFor = await limits.authFailureWait(ctx.ip);
+    if (blockedFor > 0) {
+      logger.warn({ address: ctx.ip }, 'SCIM request rejected: too many failed authentications');
+      throw tooManyRequests(limits.authFailureMessage(blockedFor), blockedFor);
+    }
+
     const header = ctx.get('authorization');
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
 
     if (!match) {
+      await limits.recordAuthFailure(ctx.ip);
       throw new ScimError(
         401,
         'authentication required: send the SCIM token as "Authorization: Bearer <token>"',
@@ -28,6 +42,9 @@ export function scimAuthentication(executor: OperationExecutor): Middleware {
 
     const check = await executor.authenticate(match[1], 'SCIM');
     if (!check.ok) {
+      ctx.state.organizationId = check.organizationId;
+      ctx.state.tokenId = check.tokenId;
+      await limits.recordAuthFailure(ctx.ip);
       logger.warn(
         { reason: check.reason, tokenId: check.tokenId, organizationId: check.organizationId },
         'SCIM token rejected',
@@ -44,6 +61,14 @@ export function scimAuthentication(executor: OperationExecutor): Middleware {
     ctx.state.principal = check.principal;
     ctx.state.organizationId = check.principal.organizationId;
     ctx.state.tokenId = check.principal.tokenId;
+
+    // A SCIM principal always comes from a token; the user id only keeps the key defined.
+    const budgetKey = check.principal.tokenId ?? `user:${check.principal.userId}`;
+    const overBudgetFor = await limits.consumeScimRequest(budgetKey);
+    if (overBudgetFor > 0) {
+      logger.warn('SCIM request rejected: the token is over its request budget');
+      throw tooManyRequests(limits.scimLimitMessage(overBudgetFor), overBudgetFor);
+    }
 
     return next();
   };

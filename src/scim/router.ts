@@ -3,9 +3,11 @@ import type { Middleware } from 'koa';
 import compose from 'koa-compose';
 
 import type { OperationExecutor } from '../graphql/execute';
+import type { RateLimits } from '../http/rate-limit/rate-limits';
 import { scimAuthentication } from './auth';
 import { scimErrorHandler } from './protocol/error-handler';
 import { scimBody } from './protocol/scim-body';
+import { bindProvisioningPrincipal } from './provisioning/provisioning-log';
 import { ScimError } from './protocol/scim-error';
 import { discoveryRoutes } from './routes/discovery';
 import { groupRoutes } from './routes/groups';
@@ -46,6 +48,10 @@ export interface ScimOptions {
   maxResults: number;
   /** Most operations accepted in one PATCH request. */
   maxPatchOperations: number;
+  /** Records each request in the provisioning log; omitted when the log is off. */
+  provisioningLog?: Middleware;
+  /** Request budgets per token and failed authentications per client address. */
+  rateLimits: RateLimits;
 }
 
 /**
@@ -77,8 +83,10 @@ export function scimMiddleware(options: ScimOptions): Middleware {
   }
 
   const pipeline: Middleware = compose<any>([
+    ...(options.provisioningLog ? [options.provisioningLog] : []),
     scimErrorHandler(),
-    scimAuthentication(executor),
+    scimAuthentication(executor, options.rateLimits),
+    bindProvisioningPrincipal(),
     scimBody(options.maxBodyBytes),
     router.routes(),
     rejectUnrouted,

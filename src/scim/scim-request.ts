@@ -20,6 +20,7 @@ export async function runOperation<T>(
     principal: ctx.state.principal as Principal,
     requestId: ctx.state.requestId as string,
     logger: ctx.state.logger as Logger,
+    deadline: ctx.state.deadline as number | undefined,
   };
   const result = await executor.run<T>(operation, variables, caller, options);
 

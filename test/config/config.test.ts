@@ -83,7 +83,64 @@ describe('loadConfig', () => {
     );
   });
 
+  it('reads CORS_ALLOWED_ORIGINS as a list of origins', () => {
+    const config = loadConfig({
+      CORS_ALLOWED_ORIGINS: 'https://a.example.com, http://localhost:5173',
+    });
+
+    expect(config.corsAllowedOrigins).toEqual(['https://a.example.com', 'http://localhost:5173']);
+    expect(loadConfig({}).corsAllowedOrigins).toEqual([]);
+  });
+
+  it('rejects a CORS origin with a path', () => {
+    expect(() => loadConfig({ CORS_ALLOWED_ORIGINS: 'https://a.example.com/app' })).toThrow(
+      'CORS_ALLOWED_ORIGINS="https://a.example.com/app" must be a comma-separated list of ' +
+        'origins such as https://app.example.com',
+    );
+  });
+
+  it('hides the value of a rejected REDIS_URL', () => {
+    expect(() => loadConfig({ REDIS_URL: 'http://user:secret@cache' })).toThrow(
+      'invalid configuration: REDIS_URL=(value hidden) must be a redis:// or rediss:// URL',
+    );
+  });
+
+  it('caps SCIM_FILTER_MAX_DEPTH at what the parser allows', () => {
+    expect(() => loadConfig({ SCIM_FILTER_MAX_DEPTH: '501' })).toThrow(
+      'SCIM_FILTER_MAX_DEPTH="501" must be at most 500',
+    );
+  });
+
   it('returns a frozen object', () => {
     expect(Object.isFrozen(loadConfig({}))).toBe(true);
+  });
+
+  it('reads the provisioning log settings with their defaults', () => {
+    const defaults = loadConfig({});
+    expect(defaults.eventsEnabled).toBe(true);
+    expect(defaults.eventRetentionDays).toBe(30);
+    expect(defaults.eventRetentionIntervalSeconds).toBe(3600);
+    expect(defaults.eventQueueSize).toBe(10000);
+    expect(defaults.eventFlushIntervalMs).toBe(1000);
+    expect(defaults.metricsToken).toBeUndefined();
+
+    const set = loadConfig({ ROSTER_EVENTS_ENABLED: 'false', ROSTER_EVENT_RETENTION_DAYS: '7' });
+    expect(set.eventsEnabled).toBe(false);
+    expect(set.eventRetentionDays).toBe(7);
+  });
+
+  it('rejects invalid provisioning log settings', () => {
+    expect(() => loadConfig({ ROSTER_EVENTS_ENABLED: 'yes' })).toThrow(
+      'invalid configuration: ROSTER_EVENTS_ENABLED="yes" must be true or false',
+    );
+    expect(() => loadConfig({ ROSTER_EVENT_RETENTION_DAYS: '0' })).toThrow(
+      'invalid configuration: ROSTER_EVENT_RETENTION_DAYS="0" must be greater than 0',
+    );
+  });
+
+  it('hides the value of a rejected metrics token', () => {
+    expect(() => loadConfig({ METRICS_TOKEN: 'short' })).toThrow(
+      'invalid configuration: METRICS_TOKEN=(value hidden) must have at least 16 characters',
+    );
   });
 });

@@ -100,7 +100,7 @@ describe('session sign-in over GraphQL', () => {
       expect(blocked.errors?.[0].extensions?.retryAfterSeconds).toBeGreaterThan(890);
       expect(blocked.errors?.[0].extensions?.retryAfterSeconds).toBeLessThanOrEqual(900);
       expect(blocked.errors?.[0].message).toMatch(
-        /^too many failed sign-ins; try again in \d+ seconds$/,
+        /^too many failed sign-ins \(SIGN_IN_MAX_FAILURES within SIGN_IN_WINDOW_SECONDS\); try again in \d+ seconds$/,
       );
       expect(blocked.setCookie).toBeNull();
     });
@@ -323,6 +323,31 @@ describe('session sign-in over GraphQL', () => {
 
       expect(old.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
       expect(renewed.data?.signIn.viewer.passwordChangeRequired).toBe(false);
+    });
+
+    it('blocks changePassword after repeated wrong current passwords', async () => {
+      const session = await completeFirstSignIn(server, await newOrganization());
+      const change = (currentPassword: string) =>
+        graphql(
+          server,
+          CHANGE_PASSWORD,
+          { input: { currentPassword, newPassword: 'a different long password' } },
+          { cookie: session.cookie },
+        );
+
+      const failures = [await change('wrong-1'), await change('wrong-2'), await change('wrong-3')];
+      const blocked = await change(session.password);
+
+      expect(failures.map((failure) => failure.errors?.[0].extensions?.code)).toEqual([
+        'BAD_USER_INPUT',
+        'BAD_USER_INPUT',
+        'BAD_USER_INPUT',
+      ]);
+      expect(blocked.errors?.[0].extensions?.code).toBe('RATE_LIMITED');
+      expect(blocked.errors?.[0].extensions?.retryAfterSeconds).toBeGreaterThan(890);
+      expect(blocked.errors?.[0].message).toMatch(
+        /^too many wrong current passwords \(SIGN_IN_MAX_FAILURES within SIGN_IN_WINDOW_SECONDS\); try again in \d+ seconds$/,
+      );
     });
 
     it("ends the user's other sessions but keeps the current one", async () => {

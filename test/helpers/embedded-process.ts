@@ -9,6 +9,8 @@ export interface EmbeddedProcess {
   url: string;
   /** Closes the child's input, waits for it to exit (after its dump, if any). */
   stop(): Promise<void>;
+  /** Sends SIGKILL, as a crash would, and waits for the child to exit. */
+  kill(): Promise<void>;
 }
 
 /** Starts `embedded-server.js` from the build with `args` and waits for its URL. */
@@ -28,6 +30,10 @@ export async function startEmbeddedProcess(args: string[]): Promise<EmbeddedProc
     url,
     stop: async () => {
       child.stdin!.end();
+      await exited;
+    },
+    kill: async () => {
+      child.kill('SIGKILL');
       await exited;
     },
   };

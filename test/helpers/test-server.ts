@@ -29,13 +29,17 @@ export interface TestServer {
 export interface TestServerOptions {
   /** Extra environment variables, as a deployment would set them. */
   env?: Record<string, string>;
+  /** A database created by the test, which `close()` then drops; a fresh one when absent. */
+  database?: TestDatabase;
+  /** Where the server connects instead of `database.url`, such as a proxy in front of it. */
+  databaseUrl?: string;
   /** Port to listen on; any free one when absent. */
   port?: number;
 }
 
 /** Starts Roster the way `main.ts` does, on a database of this test file's own. */
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
-  const database = await createTestDatabase();
+  const database = options.database ?? (await createTestDatabase());
   const config = loadConfig({
     LOG_LEVEL: 'info',
     PUBLIC_URL: 'https://roster.test',
@@ -47,7 +51,15 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
 
   let fixedNow: Date | undefined;
   const now = () => fixedNow ?? new Date();
-  const orm = await connectAndMigrate(database.url, database.poolSize, 'test database');
+  const orm = await connectAndMigrate(
+    options.databaseUrl ?? database.url,
+    database.poolSize,
+    'test database',
+    {
+      acquireTimeoutMs: config.databaseAcquireTimeoutMs,
+      statementTimeoutMs: config.databaseStatementTimeoutMs,
+    },
+  );
   const bootstrap = await bootstrapIfEmpty(orm.em.fork(), { config, logger, now });
   if (!bootstrap) {
     throw new Error('a fresh test database already had an organization');

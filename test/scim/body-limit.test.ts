@@ -50,7 +50,8 @@ describe('SCIM request body limit (ROSTER_MAX_BODY_BYTES)', () => {
       errorBody(
         413,
         undefined,
-        'request body exceeds the limit of 2000 bytes; send fewer operations per request',
+        'request body exceeds the limit of 2000 bytes (ROSTER_MAX_BODY_BYTES); send a smaller ' +
+          'body, such as fewer PATCH operations per request',
       ),
     );
     expect(list.body.totalResults).toBe(0);

@@ -125,7 +125,8 @@ export class AccountService {
     if (waitSeconds > 0) {
       throw new DomainError(
         'RATE_LIMITED',
-        `too many wrong current passwords; try again in ${waitSeconds} seconds`,
+        'too many wrong current passwords (SIGN_IN_MAX_FAILURES within ' +
+          `SIGN_IN_WINDOW_SECONDS); try again in ${waitSeconds} seconds`,
         { retryAfterSeconds: waitSeconds },
       );
     }

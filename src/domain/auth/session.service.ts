@@ -7,6 +7,13 @@ import { newId } from '../ids';
 import type { Principal } from '../principal';
 import { generateSessionSecret, hashSessionSecret } from './session-secret';
 
+/** The NameID and SessionIndex a SAML session keeps for its logout request to the IdP. */
+export interface SamlSessionDetails {
+  nameId: string;
+  nameIdFormat: string | null;
+  sessionIndex: string | null;
+}
+
 export interface StartedSession {
   session: Session;
   /** The cookie value; only its hash is stored. */
@@ -17,6 +24,7 @@ interface SessionRow {
   organization_id: string;
   id: string;
   user_id: string;
+  method: SessionMethod;
   last_seen_at: Date | string;
   expires_at: Date | string;
   role: UserRole;
@@ -44,13 +52,14 @@ export class SessionService {
   ) {}
 
   /**
-   * Starts a session for a user who has just proved who they are, by password or (later) by a
+   * Starts a session for a user who has just proved who they are, by password or by a
    * validated SAML assertion, and returns the secret to put in the session cookie.
    */
   async start(
     organizationId: string,
     userId: string,
     method: SessionMethod,
+    saml?: SamlSessionDetails,
   ): Promise<StartedSession> {
     const now = this.deps.now();
     const absoluteMs = this.deps.config.sessionAbsoluteTimeoutHours * 3600_000;
@@ -65,6 +74,9 @@ export class SessionService {
       createdAt: now,
       lastSeenAt: now,
       expiresAt: new Date(now.getTime() + absoluteMs),
+      samlNameId: saml?.nameId ?? null,
+      samlNameIdFormat: saml?.nameIdFormat ?? null,
+      samlSessionIndex: saml?.sessionIndex ?? null,
     });
     await this.em.flush();
 
@@ -82,7 +94,7 @@ export class SessionService {
     }
 
     const rows = await this.em.execute<SessionRow[]>(
-      `select s.organization_id, s.id, s.user_id, s.last_seen_at, s.expires_at,
+      `select s.organization_id, s.id, s.user_id, s.method, s.last_seen_at, s.expires_at,
               u.role, u.active, u.password_change_required
          from sessions s
          join users u on u.organization_id = s.organization_id and u.id = s.user_id
@@ -119,7 +131,8 @@ export class SessionService {
       role: row.role,
       via: 'session',
       sessionId: row.id,
-      passwordChangeRequired: row.password_change_required,
+      // A one-time password binds only sessions that signed in with it, not SAML ones.
+      passwordChangeRequired: row.method === 'PASSWORD' && row.password_change_required,
     };
   }
 

@@ -1,37 +1,44 @@
-import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { RateLimiterMemory, type RateLimiterAbstract } from 'rate-limiter-flexible';
 
 export interface SignInThrottleOptions {
   /** Failed sign-ins per account and client address within `windowSeconds`. */
   maxFailures: number;
   windowSeconds: number;
+  /**
+   * Creates the counters; in process memory when absent. `createApp` passes the rate-limit
+   * store, which is Redis shared by every instance when REDIS_URL is set.
+   */
+  createLimiter?: (options: {
+    name: string;
+    points: number;
+    durationSeconds: number;
+  }) => RateLimiterAbstract;
 }
 
 /** A client address may fail this many times more often than one account from it. */
 const ADDRESS_FACTOR = 10;
 
 /**
- * Counts failed password sign-ins in process memory. Once an account has failed
- * `maxFailures` times from one client address within the window, or the address has failed
- * ten times that often for any accounts, further attempts are rejected until the window ends,
- * without checking the password.
- *
- * NOTE: counts live in this process only; behind a load balancer each instance counts on its
- * own, and a restart forgets them.
+ * Counts failed password sign-ins. Once an account has failed `maxFailures` times from one
+ * client address within the window, or the address has failed ten times that often for any
+ * accounts, further attempts are rejected until the window ends, without checking the
+ * password. Counts in memory are per process and lost on restart; counts in Redis are not.
  */
 export class SignInThrottle {
-  private readonly byAccount: RateLimiterMemory;
-  private readonly byAddress: RateLimiterMemory;
+  private readonly byAccount: RateLimiterAbstract;
+  private readonly byAddress: RateLimiterAbstract;
 
   constructor(private readonly options: SignInThrottleOptions) {
-    this.byAccount = new RateLimiterMemory({
-      keyPrefix: 'sign-in-account',
+    const create = options.createLimiter ?? createMemoryLimiter;
+    this.byAccount = create({
+      name: 'sign-in-account',
       points: options.maxFailures,
-      duration: options.windowSeconds,
+      durationSeconds: options.windowSeconds,
     });
-    this.byAddress = new RateLimiterMemory({
-      keyPrefix: 'sign-in-address',
+    this.byAddress = create({
+      name: 'sign-in-address',
       points: options.maxFailures * ADDRESS_FACTOR,
-      duration: options.windowSeconds,
+      durationSeconds: options.windowSeconds,
     });
   }
 
@@ -66,6 +73,18 @@ export class SignInThrottle {
   async recordSuccess(account: string, address: string): Promise<void> {
     await this.byAccount.delete(accountKey(account, address));
   }
+}
+
+function createMemoryLimiter(options: {
+  name: string;
+  points: number;
+  durationSeconds: number;
+}): RateLimiterAbstract {
+  return new RateLimiterMemory({
+    keyPrefix: options.name,
+    points: options.points,
+    duration: options.durationSeconds,
+  });
 }
 
 function accountKey(account: string, address: string): string {

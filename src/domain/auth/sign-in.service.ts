@@ -57,7 +57,8 @@ export class SignInService {
       );
       throw new DomainError(
         'RATE_LIMITED',
-        `too many failed sign-ins; try again in ${waitSeconds} seconds`,
+        'too many failed sign-ins (SIGN_IN_MAX_FAILURES within SIGN_IN_WINDOW_SECONDS); ' +
+          `try again in ${waitSeconds} seconds`,
         { retryAfterSeconds: waitSeconds },
       );
     }

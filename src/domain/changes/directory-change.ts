@@ -56,13 +56,22 @@ export interface DirectoryListener {
   ): Promise<void>;
 }
 
-/** Delivers each change to every registered listener, in registration order. */
+/**
+ * Delivers each change to every registered listener, in registration order, then to the
+ * listeners added with `subscribeLast`.
+ */
 export class DirectoryChanges {
   private readonly listeners: DirectoryListener[] = [];
+  private readonly lastListeners: DirectoryListener[] = [];
 
   /** Adds a listener; done once at start-up. */
   subscribe(listener: DirectoryListener): void {
     this.listeners.push(listener);
+  }
+
+  /** Adds a listener that runs after every `subscribe`d one, to see all their warnings. */
+  subscribeLast(listener: DirectoryListener): void {
+    this.lastListeners.push(listener);
   }
 
   /** Returns the warnings the listeners added, in order. */
@@ -71,7 +80,7 @@ export class DirectoryChanges {
     change: DirectoryChange,
     warnings: ProvisioningWarning[] = [],
   ): Promise<ProvisioningWarning[]> {
-    for (const listener of this.listeners) {
+    for (const listener of [...this.listeners, ...this.lastListeners]) {
       await listener.onChange(tx, change, warnings);
     }
     return warnings;

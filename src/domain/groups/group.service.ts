@@ -76,7 +76,7 @@ export class GroupService {
       },
       organizationId,
       query,
-      this.deps.config.scimMaxResults,
+      this.deps.config,
     );
 
     return { ...page, resources: page.resources.map((group) => this.view(group)) };

@@ -1,6 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 
-import { parseAttributePath, parseFilter, ScimSyntaxError } from '../../scim/filter';
+import type { Config } from '../../config';
+import {
+  parseAttributePath,
+  parseFilter,
+  ScimSyntaxError,
+  type ParseOptions,
+} from '../../scim/filter';
 import { DomainError } from '../errors';
 import { invalidFilter } from './compare';
 import { compileFilter } from './filter-compiler';
@@ -26,6 +32,12 @@ export interface ListPage<T> {
   resources: T[];
 }
 
+/** The configured limits that a list query enforces. */
+export type ListLimits = Pick<
+  Config,
+  'scimMaxResults' | 'scimFilterMaxLength' | 'scimFilterMaxDepth'
+>;
+
 export interface ListTable<T> {
   table: string;
   targets: FilterTargets;
@@ -43,10 +55,13 @@ export async function runListQuery<T>(
   source: ListTable<T>,
   organizationId: string,
   query: ListQuery,
-  maxResults: number,
+  limits: ListLimits,
 ): Promise<ListPage<T>> {
   const { alias } = source.targets;
-  const where = query.filter ? compileFilterText(query.filter, source.targets) : TRUE_SQL;
+  const maxResults = limits.scimMaxResults;
+  const where = query.filter
+    ? compileFilterText(query.filter, source.targets, filterParseOptions(limits))
+    : TRUE_SQL;
   const order = orderBy(query, source.targets);
   const startIndex = Math.max(1, Math.floor(query.startIndex ?? 1));
   const count = Math.min(Math.max(0, Math.floor(query.count ?? maxResults)), maxResults);
@@ -80,10 +95,23 @@ export async function runListQuery<T>(
   };
 }
 
+/** Returns the filter length and depth limits, named after the variables that set them. */
+function filterParseOptions(limits: ListLimits): ParseOptions {
+  return {
+    maxLength: limits.scimFilterMaxLength,
+    maxDepth: limits.scimFilterMaxDepth,
+    limitNames: { maxLength: 'SCIM_FILTER_MAX_LENGTH', maxDepth: 'SCIM_FILTER_MAX_DEPTH' },
+  };
+}
+
 /** Parses and compiles a filter; syntax errors become 400 `invalidFilter`. */
-export function compileFilterText(text: string, targets: FilterTargets): SqlFragment {
+export function compileFilterText(
+  text: string,
+  targets: FilterTargets,
+  options?: ParseOptions,
+): SqlFragment {
   try {
-    return compileFilter(parseFilter(text), targets);
+    return compileFilter(parseFilter(text, options), targets);
   } catch (error) {
     if (error instanceof ScimSyntaxError) {
       throw invalidFilter(`invalid filter: ${error.message}`);

@@ -1,3 +1,4 @@
+import type { ServiceProviderKey } from '../../config';
 import type { SamlAttributeMapping, SamlIntegration } from '../../entities/saml-integration.entity';
 import { describeCertificate, type CertificateInfo } from './certificate';
 import {
@@ -20,6 +21,8 @@ export interface SamlIntegrationView {
   name: string;
   description: string | null;
   enabled: boolean;
+  allowIdpInitiated: boolean;
+  justInTimeProvisioning: boolean;
   createdAt: Date;
   updatedAt: Date;
   serviceProvider: ServiceProviderEndpoints & { metadataXml: string };
@@ -32,6 +35,7 @@ export function viewSamlIntegration(
   integration: SamlIntegration,
   publicUrl: string,
   slug: string,
+  signingKey?: ServiceProviderKey,
 ): SamlIntegrationView {
   const certificate = integration.idpCertificate;
   const nextCertificate = integration.idpNextCertificate;
@@ -41,11 +45,13 @@ export function viewSamlIntegration(
     name: integration.name,
     description: integration.description ?? null,
     enabled: integration.enabled,
+    allowIdpInitiated: integration.allowIdpInitiated,
+    justInTimeProvisioning: integration.justInTimeProvisioning,
     createdAt: integration.createdAt,
     updatedAt: integration.updatedAt,
     serviceProvider: {
       ...serviceProviderEndpoints(publicUrl, slug),
-      metadataXml: serviceProviderMetadataXml(publicUrl, slug),
+      metadataXml: serviceProviderMetadataXml(publicUrl, slug, signingKey),
     },
     identityProvider: {
       entityId: integration.idpEntityId ?? null,

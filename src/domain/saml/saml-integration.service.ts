@@ -31,6 +31,8 @@ export interface SamlIntegrationChanges {
   idpCertificate?: string | null;
   idpNextCertificate?: string | null;
   attributeMapping?: SamlAttributeMapping[] | null;
+  allowIdpInitiated?: boolean | null;
+  justInTimeProvisioning?: boolean | null;
 }
 
 /**
@@ -210,6 +212,13 @@ export class SamlIntegrationService {
     if (changes.attributeMapping !== undefined) {
       next.attributeMapping = normalizeAttributeMapping(changes.attributeMapping ?? []);
     }
+    // null on a switch means "leave it", as for the required name.
+    if (changes.allowIdpInitiated !== undefined && changes.allowIdpInitiated !== null) {
+      next.allowIdpInitiated = changes.allowIdpInitiated;
+    }
+    if (changes.justInTimeProvisioning !== undefined && changes.justInTimeProvisioning !== null) {
+      next.justInTimeProvisioning = changes.justInTimeProvisioning;
+    }
 
     const changed = Object.entries(next)
       .filter(
@@ -244,7 +253,8 @@ export class SamlIntegrationService {
 
   private async view(integration: SamlIntegration, em = this.em): Promise<SamlIntegrationView> {
     const organization = await em.findOneOrFail(Organization, { id: integration.organizationId });
-    return viewSamlIntegration(integration, this.deps.config.publicUrl, organization.slug);
+    const { publicUrl, samlServiceProviderKey } = this.deps.config;
+    return viewSamlIntegration(integration, publicUrl, organization.slug, samlServiceProviderKey);
   }
 }
 

@@ -1,5 +1,7 @@
 import { generateServiceProviderMetadata } from '@node-saml/node-saml';
 
+import type { ServiceProviderKey } from '../../config';
+
 /** The URLs Roster serves as a SAML service provider for one organization. */
 export interface ServiceProviderEndpoints {
   entityId: string;
@@ -28,9 +30,14 @@ export function serviceProviderEndpoints(
 /**
  * Generates the service-provider metadata XML that admins upload to Entra: entity ID,
  * assertion consumer service (HTTP-POST), single logout service, and signed assertions wanted.
- * Roster signs no requests, so the metadata carries no key.
+ * With a signing key, it also carries the certificate and `AuthnRequestsSigned="true"`; the
+ * private key itself never appears.
  */
-export function serviceProviderMetadataXml(publicUrl: string, slug: string): string {
+export function serviceProviderMetadataXml(
+  publicUrl: string,
+  slug: string,
+  signingKey?: ServiceProviderKey,
+): string {
   const endpoints = serviceProviderEndpoints(publicUrl, slug);
 
   return generateServiceProviderMetadata({
@@ -38,5 +45,7 @@ export function serviceProviderMetadataXml(publicUrl: string, slug: string): str
     callbackUrl: endpoints.acsUrl,
     logoutCallbackUrl: endpoints.logoutUrl,
     wantAssertionsSigned: true,
+    privateKey: signingKey?.privateKey,
+    publicCerts: signingKey ? [signingKey.certificate] : null,
   });
 }

@@ -128,7 +128,7 @@ export class UserService {
       },
       organizationId,
       query,
-      this.deps.config.scimMaxResults,
+      this.deps.config,
     );
   }
 

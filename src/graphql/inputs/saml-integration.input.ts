@@ -58,6 +58,24 @@ abstract class SamlIntegrationFields {
   @ArrayMaxSize(20, { message: 'must have at most 20 entries' })
   @ValidateNested()
   attributeMapping?: SamlAttributeMappingInput[] | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Whether sign-in started at the identity provider (no AuthnRequest of Roster) is ' +
+      'accepted; false when never set.',
+  })
+  @IsOptional()
+  allowIdpInitiated?: boolean | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Whether a valid sign-in of a person Roster does not know creates them as a member; ' +
+      'false when never set.',
+  })
+  @IsOptional()
+  justInTimeProvisioning?: boolean | null;
 }
 
 @InputType()

@@ -1,13 +1,18 @@
 import type { NonEmptyArray } from 'type-graphql';
 
+import { ApplicationRecordResolver } from './application-record.resolver';
+import { ApplicationResolver } from './application.resolver';
 import { AuditResolver } from './audit.resolver';
 import { AuthResolver } from './auth.resolver';
 import { GroupResolver } from './group.resolver';
 import { OrganizationResolver } from './organization.resolver';
+import { ProvisioningEventResolver } from './provisioning-event.resolver';
 import { SamlIntegrationResolver } from './saml-integration.resolver';
 import { ScimExtensionResolver } from './scim-extension.resolver';
 import { ScimSchemaResolver } from './scim-schema.resolver';
+import { ScimSettingsResolver } from './scim-settings.resolver';
 import { ServerInfoResolver } from './server-info.resolver';
+import { SsoResolver } from './sso.resolver';
 import { TokenResolver } from './token.resolver';
 import { UserResolver } from './user.resolver';
 
@@ -19,9 +24,14 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   TokenResolver,
   OrganizationResolver,
   SamlIntegrationResolver,
+  SsoResolver,
   AuditResolver,
+  ProvisioningEventResolver,
   UserResolver,
   GroupResolver,
   ScimSchemaResolver,
   ScimExtensionResolver,
+  ApplicationResolver,
+  ApplicationRecordResolver,
+  ScimSettingsResolver,
 ];

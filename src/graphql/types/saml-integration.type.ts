@@ -102,6 +102,16 @@ export class SamlIntegration {
   @Field(() => Boolean, { description: 'Whether sign-in through it is allowed.' })
   enabled!: boolean;
 
+  @Field(() => Boolean, {
+    description: 'Whether sign-in started at the identity provider (IdP-initiated) is accepted.',
+  })
+  allowIdpInitiated!: boolean;
+
+  @Field(() => Boolean, {
+    description: 'Whether a valid sign-in of an unknown person creates them as a member.',
+  })
+  justInTimeProvisioning!: boolean;
+
   @Field(() => SamlServiceProvider)
   serviceProvider!: SamlServiceProvider;
 

@@ -264,7 +264,8 @@ export class FilterParser {
 
     this.source.fail(
       `${this.source.subject} nests deeper than the maximum depth of ${this.limits.maxDepth} ` +
-        `(maxDepth) at position ${opener.start}; remove redundant parentheses or simplify it`,
+        `(${this.limits.names.maxDepth}) at position ${opener.start}; remove redundant ` +
+        'parentheses or simplify it',
       opener.start,
       opener.text,
     );

@@ -6,11 +6,22 @@ export interface ParseOptions {
   readonly maxLength?: number;
   /** Maximum nesting of `(…)`, `not (…)` and `[…]`, each of which counts as one level. */
   readonly maxDepth?: number;
+  /**
+   * Names that error messages give the limits, such as the configuration variable that sets
+   * them; `maxLength` and `maxDepth` when absent.
+   */
+  readonly limitNames?: Partial<LimitNames>;
+}
+
+export interface LimitNames {
+  readonly maxLength: string;
+  readonly maxDepth: string;
 }
 
 export interface ParseLimits {
   readonly maxLength: number;
   readonly maxDepth: number;
+  readonly names: LimitNames;
 }
 
 /**
@@ -19,13 +30,22 @@ export interface ParseLimits {
  */
 export const MAX_DEPTH_CEILING = 500;
 
-export const DEFAULT_PARSE_LIMITS: ParseLimits = Object.freeze({ maxLength: 4096, maxDepth: 32 });
+export const DEFAULT_PARSE_LIMITS: ParseLimits = Object.freeze({
+  maxLength: 4096,
+  maxDepth: 32,
+  names: Object.freeze({ maxLength: 'maxLength', maxDepth: 'maxDepth' }),
+});
 
 /** Merges options over the defaults, rejecting values that are not positive whole numbers. */
 export function resolveLimits(options: ParseOptions = {}): ParseLimits {
-  const limits = { ...DEFAULT_PARSE_LIMITS, ...definedOnly(options) };
+  const limits = {
+    maxLength: options.maxLength ?? DEFAULT_PARSE_LIMITS.maxLength,
+    maxDepth: options.maxDepth ?? DEFAULT_PARSE_LIMITS.maxDepth,
+    names: { ...DEFAULT_PARSE_LIMITS.names, ...definedOnly(options.limitNames ?? {}) },
+  };
 
-  for (const [name, value] of Object.entries(limits)) {
+  for (const name of ['maxLength', 'maxDepth'] as const) {
+    const value = limits[name];
     if (!Number.isSafeInteger(value) || value < 1) {
       throw new RangeError(`parse option ${name} must be a positive whole number, got ${value}`);
     }
@@ -49,12 +69,14 @@ export function checkLength(source: ParseSource, limits: ParseLimits): void {
 
   source.fail(
     `${source.subject} is ${length} characters long, over the maximum length of ` +
-      `${limits.maxLength} (maxLength); shorten it`,
+      `${limits.maxLength} (${limits.names.maxLength}); shorten it`,
     limits.maxLength,
     '',
   );
 }
 
-function definedOnly(options: ParseOptions): ParseOptions {
-  return Object.fromEntries(Object.entries(options).filter(([, value]) => value !== undefined));
+function definedOnly<T extends object>(options: T): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(options).filter(([, value]) => value !== undefined),
+  ) as Partial<T>;
 }

@@ -67,7 +67,8 @@ export function parsePatchRequest(
     throw new ScimInputError(
       'invalidValue',
       `the PATCH request has ${operations.length} operations, more than the maximum of ` +
-        `${options.maxOperations}; split the changes into several PATCH requests`,
+        `${options.maxOperations} (SCIM_MAX_PATCH_OPERATIONS); split the changes into several ` +
+        'PATCH requests',
     );
   }
 

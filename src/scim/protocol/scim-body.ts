@@ -47,7 +47,8 @@ function bodyError(error: unknown, limitBytes: number): unknown {
   if (status === 413) {
     return new ScimError(
       413,
-      `request body exceeds the limit of ${limitBytes} bytes; send fewer operations per request`,
+      `request body exceeds the limit of ${limitBytes} bytes (ROSTER_MAX_BODY_BYTES); send a ` +
+        'smaller body, such as fewer PATCH operations per request',
     );
   }
   if (status === 400 || error instanceof SyntaxError) {

@@ -20,13 +20,14 @@ describe('compiled equality lookups', () => {
       `insert into users (organization_id, id, user_name, external_id, display_name, emails,
                           created_at, updated_at)
        select ?, gen_random_uuid(), 'user' || i || '@example.com', 'e-' || i, 'User ' || i,
-              jsonb_build_array(jsonb_build_object('type', 'work', 'value', 'user' || i || '@example.com')),
+              jsonb_build_array(
+                jsonb_build_object('type', 'work', 'value', 'user' || i || '@example.com')),
               now(), now()
          from generate_series(1, 5000) as i`,
       [server.bootstrap.organizationId],
     );
     await em.execute('analyze users');
-  });
+  }, 120_000);
 
   afterAll(async () => {
     await server.close();

@@ -117,7 +117,8 @@ describe('parsePatchRequest', () => {
 
     expect(error.scimType).toBe('invalidValue');
     expect(error.message).toBe(
-      'the PATCH request has 4 operations, more than the maximum of 3; split the changes into ' +
+      'the PATCH request has 4 operations, more than the maximum of 3 ' +
+        '(SCIM_MAX_PATCH_OPERATIONS); split the changes into ' +
         'several PATCH requests',
     );
   });
