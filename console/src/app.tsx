@@ -13,6 +13,7 @@ import { GroupDetailPage } from './pages/group-detail-page';
 import { GroupsPage } from './pages/groups-page';
 import { NoAccessPage } from './pages/no-access-page';
 import { NotFoundPage } from './pages/not-found-page';
+import { ProvisioningPage } from './pages/provisioning/provisioning-page';
 import { SamlPage } from './pages/saml/saml-page';
 import { SignInPage } from './pages/sign-in-page';
 import { TokensPage } from './pages/tokens/tokens-page';
@@ -61,6 +62,7 @@ export function App() {
           <Route path="integrations/saml" element={<SamlPage />} />
           <Route path="tokens" element={<TokensPage />} />
           <Route path="scim/attributes" element={<AttributesPage />} />
+          <Route path="provisioning" element={<ProvisioningPage />} />
           <Route path="users" element={<UsersPage />} />
           <Route path="users/:id" element={<UserDetailPage />} />
           <Route path="groups" element={<GroupsPage />} />

@@ -309,6 +309,53 @@ describe('admin console journey', () => {
     await browser.screenshot('group-detail');
   });
 
+  it('lists the replayed requests in the provisioning log', async () => {
+    await page.getByRole('link', { name: 'Provisioning logs' }).click();
+
+    const table = page.getByRole('table', { name: 'Provisioning requests, newest first' });
+    const text = await textOf(table, 'Create');
+    expect(text).toContain('katherine.johnson.');
+    expect(await textOf(page.locator('.summary-totals'))).toMatch(
+      /^\d+ requests in the last 24 hours: 0 failed, \d+ with warnings$/,
+    );
+    await browser.screenshot('provisioning-log');
+  });
+
+  it('filters the log and shows a change in the drawer', async () => {
+    await page.getByLabel('Operation').selectOption('DISABLE');
+    await page.getByRole('button', { name: 'Apply' }).click();
+
+    const table = page.getByRole('table', { name: 'Provisioning requests, newest first' });
+    await page.waitForFunction(
+      () => document.querySelectorAll('table tbody tr').length === 1,
+      undefined,
+      { timeout: 10_000 },
+    );
+    expect(await textOf(table)).toContain('alan.turing.');
+
+    await table.getByRole('button', { name: /^Details of Disable/ }).click();
+    const drawer = page.getByRole('dialog', { name: 'Provisioning event' });
+    const changes = drawer.getByRole('table', { name: 'Changed attributes' });
+    const activeRow = changes.getByRole('row', { name: /active/ });
+    expect(await textOf(activeRow, 'false')).toBe('activetruefalse');
+    await browser.screenshot('provisioning-drawer');
+    await drawer.getByRole('button', { name: 'Close' }).click();
+  });
+
+  it('exports the filtered log as CSV', async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export CSV' }).click(),
+    ]);
+
+    expect(download.suggestedFilename()).toBe('provisioning-events.csv');
+    const csv = readFileSync((await download.path())!, 'utf8')
+      .trim()
+      .split('\n');
+    expect(csv).toHaveLength(2);
+    expect(csv[1]).toContain('alan.turing.');
+  });
+
   it('lists the changes in the audit trail', async () => {
     await page.getByRole('link', { name: 'Audit trail' }).click();
 

@@ -10,6 +10,7 @@ const SECTIONS = [
   { to: '/integrations/saml', label: 'Integrations → SAML' },
   { to: '/tokens', label: 'Tokens' },
   { to: '/scim/attributes', label: 'Custom attributes' },
+  { to: '/provisioning', label: 'Provisioning logs' },
   { to: '/users', label: 'Users' },
   { to: '/groups', label: 'Groups' },
   { to: '/audit', label: 'Audit trail' },
