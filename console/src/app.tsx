@@ -15,6 +15,7 @@ import { NoAccessPage } from './pages/no-access-page';
 import { NotFoundPage } from './pages/not-found-page';
 import { ProvisioningPage } from './pages/provisioning/provisioning-page';
 import { SamlPage } from './pages/saml/saml-page';
+import { ScimSettingsPage } from './pages/scim-settings/scim-settings-page';
 import { SignInPage } from './pages/sign-in-page';
 import { TokensPage } from './pages/tokens/tokens-page';
 import { UserDetailPage } from './pages/user-detail-page';
@@ -61,6 +62,7 @@ export function App() {
           <Route index element={<Navigate to="/integrations/saml" replace />} />
           <Route path="integrations/saml" element={<SamlPage />} />
           <Route path="tokens" element={<TokensPage />} />
+          <Route path="scim/settings" element={<ScimSettingsPage />} />
           <Route path="scim/attributes" element={<AttributesPage />} />
           <Route path="provisioning" element={<ProvisioningPage />} />
           <Route path="users" element={<UsersPage />} />

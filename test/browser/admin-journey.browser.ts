@@ -3,6 +3,7 @@ import path from 'node:path';
 
 import type { Page } from 'playwright-core';
 
+import { graphql } from '../helpers/graphql-client';
 import { SIGNING_CERTIFICATE } from '../helpers/saml-fixtures';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 import { fieldErrorOf, openBrowser, textOf, type BrowserSession } from './helpers/browser';
@@ -14,6 +15,15 @@ const TEAM_SCENARIO = path.join(__dirname, 'fixtures', 'provision-team.json');
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 const ENTERPRISE_URN = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
 const CUSTOM_URN = 'urn:ietf:params:scim:schemas:extension:contoso:2.0:User';
+
+const CREATE_APPLICATION = `
+  mutation CreateApplication($input: CreateApplicationInput!) { createApplication(input: $input) { id } }`;
+
+/** Fields of the application that SCIM sync writes records into, as the platform creates it. */
+const DIRECTORY_FIELDS = [
+  { key: 'full_name', name: 'Full name', type: 'TEXT' },
+  { key: 'department', name: 'Department', type: 'TEXT' },
+];
 
 /**
  * The admin's journey through the console, one step per test, in order: each step starts
@@ -241,6 +251,47 @@ describe('admin console journey', () => {
     await browser.screenshot('custom-attributes');
   });
 
+  it('shows mapping errors beside their row', async () => {
+    const cookie = (await browser.context.cookies()).find((c) => c.name === 'roster_session');
+    const created = await graphql(
+      server,
+      CREATE_APPLICATION,
+      { input: { name: 'People Directory', fields: DIRECTORY_FIELDS } },
+      { cookie: `roster_session=${cookie!.value}` },
+    );
+    expect(created.errors).toBeUndefined();
+
+    await page.getByRole('link', { name: 'SCIM settings' }).click();
+    const connect = page.getByRole('region', { name: 'Connect Entra ID' });
+    expect(await textOf(connect, 'scim')).toContain(`${url}/scim/v2`);
+
+    await page.getByLabel('Application that receives user records').selectOption({
+      label: 'People Directory',
+    });
+    await page.getByRole('button', { name: 'Add a mapping row' }).click();
+    await page.getByLabel('SCIM attribute, row 1').fill('nickName.nope');
+    await page.getByLabel('Application field, row 1').selectOption('full_name');
+    await page.getByRole('button', { name: 'Save SCIM settings' }).click();
+
+    expect(await fieldErrorOf(page, 'SCIM attribute, row 1')).toContain(
+      "invalid source 'nickName.nope'",
+    );
+    await browser.screenshot('scim-settings-error');
+  });
+
+  it('maps SCIM attributes to application fields', async () => {
+    await page.getByLabel('SCIM attribute, row 1').fill('displayName');
+    await page.getByRole('button', { name: 'Add a mapping row' }).click();
+    await page.getByLabel('SCIM attribute, row 2').fill(`${ENTERPRISE_URN}:department`);
+    await page.getByLabel('Application field, row 2').selectOption('department');
+    await page.getByRole('button', { name: 'Save SCIM settings' }).click();
+
+    await page.getByRole('status').filter({ hasText: 'SCIM settings saved.' }).waitFor();
+    const resync = page.getByRole('region', { name: 'Resync' });
+    expect(await textOf(resync, 'changed')).toContain('start a resync to apply it');
+    await browser.screenshot('scim-settings');
+  });
+
   it('lists users that SCIM provisioned', async () => {
     const report = await replayScimScenario(url, scimSecret, TEAM_SCENARIO);
     expect(report).toContain('5 passed, 0 failed');
@@ -286,6 +337,13 @@ describe('admin console journey', () => {
     const custom = page.getByRole('region', { name: 'Custom extension attributes' });
     expect(await textOf(custom, 'badgeNumber')).toContain('1906');
     await browser.screenshot('user-detail');
+  });
+
+  it('shows the linked application record', async () => {
+    const record = page.getByRole('region', { name: 'Application record' });
+
+    expect(await textOf(record, 'People Directory')).toContain('Grace Hopper');
+    expect(await record.textContent()).toContain('Compilers');
   });
 
   it('makes a user an admin', async () => {
@@ -354,6 +412,17 @@ describe('admin console journey', () => {
       .split('\n');
     expect(csv).toHaveLength(2);
     expect(csv[1]).toContain('alan.turing.');
+  });
+
+  it('resyncs every record with a progress bar', async () => {
+    await page.getByRole('link', { name: 'SCIM settings' }).click();
+    await page.getByRole('button', { name: 'Start resync' }).click();
+
+    const resync = page.getByRole('region', { name: 'Resync' });
+    expect(await textOf(resync, 'completed')).toContain('Last resync: completed');
+    expect(await resync.getByRole('status').textContent()).toMatch(/^4 of 4 users \(100%\)/);
+    expect(await resync.locator('progress').getAttribute('value')).toBe('100');
+    await browser.screenshot('scim-resync');
   });
 
   it('lists the changes in the audit trail', async () => {

@@ -9,6 +9,7 @@ import { useViewer } from '../auth/viewer';
 const SECTIONS = [
   { to: '/integrations/saml', label: 'Integrations → SAML' },
   { to: '/tokens', label: 'Tokens' },
+  { to: '/scim/settings', label: 'SCIM settings' },
   { to: '/scim/attributes', label: 'Custom attributes' },
   { to: '/provisioning', label: 'Provisioning logs' },
   { to: '/users', label: 'Users' },

@@ -6,6 +6,7 @@ import { DateTime } from '../components/date-time';
 import { ErrorList } from '../components/error-list';
 import { usePageTitle } from '../components/page-title';
 import { UserQuery } from './directory-operations';
+import { LinkedRecord } from './linked-record';
 import { UserRoleControl } from './user-role-control';
 
 /** Renders one user: identity, enterprise attributes, group memberships and its SCIM form. */
@@ -111,6 +112,7 @@ export function UserDetailPage() {
           </ul>
         )}
       </section>
+      <LinkedRecord userId={detail.id} />
       {extensionCount > 0 ? (
         <section aria-labelledby="extensions-heading">
           <h2 id="extensions-heading">Custom extension attributes</h2>
