@@ -11,7 +11,7 @@ const CHART_HEIGHT = 120;
 const BAR_WIDTH = 14;
 const BAR_GAP = 4;
 
-/** The last 24 hours by hour, or the last 14 days by day, ending at the current period. */
+/** Returns the last 24 hours by hour, or the last 14 days by day, up to the current period. */
 function summaryRange(period: SummaryPeriod): { from: string; to: string } {
   const step = period === 'HOUR' ? HOUR_MS : 24 * HOUR_MS;
   const count = period === 'HOUR' ? 24 : 14;
