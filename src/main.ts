@@ -37,6 +37,9 @@ function closeServer(server: Server, timeoutMs: number): Promise<void> {
     }, timeoutMs);
     timer.unref();
 
+    // Keep-alive clients would otherwise go on sending requests on their open connections
+    // until the timeout; each response from now on closes its connection.
+    server.on('request', (_request, response) => response.setHeader('Connection', 'close'));
     server.close(() => {
       clearTimeout(timer);
       resolve();
