@@ -21,7 +21,6 @@ import { entraFederationMetadata, SIGNING_CERTIFICATE } from '../helpers/saml-fi
 import { completeIntegrationInput, TENANT_ID } from '../helpers/saml-setup';
 import { createTwoTenants, snapshotOf, type Tenant } from '../helpers/tenants';
 import { startTestServer, type TestServer } from '../helpers/test-server';
-import { SCIM_EXTENSION_CASES } from './scim-extension-cases';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- responses are checked field by field. */
 
@@ -388,7 +387,6 @@ const DIRECTORY_CASES: Record<string, Case> = {
  * returned or changed. A field without a case fails the coverage test below.
  */
 const CASES: Record<string, Case> = {
-  ...SCIM_EXTENSION_CASES,
   ...DIRECTORY_CASES,
 
   // Queries
