@@ -98,7 +98,7 @@ async function main(): Promise<void> {
   const endsAt = startedAt + options.minutes * 60_000;
 
   const latency = new LatencyHistogram();
-  const counts = { requests: 0, status5xx: 0, unexpected4xx: 0, network: 0 };
+  const counts = { requests: 0, status5xx: 0, rateLimited: 0, unexpected4xx: 0, network: 0 };
   const byKind = new Map<string, number>();
   const examples: string[] = [];
   const memory: MemorySample[] = [];
@@ -116,6 +116,8 @@ async function main(): Promise<void> {
       counts.network += 1;
     } else if (outcome.status >= 500) {
       counts.status5xx += 1;
+    } else if (outcome.status === 429) {
+      counts.rateLimited += 1;
     } else if (!outcome.expected) {
       counts.unexpected4xx += 1;
     }
@@ -153,6 +155,7 @@ async function main(): Promise<void> {
     maxMs: latency.max(),
     errors5xx: counts.status5xx,
     networkErrors: counts.network,
+    rateLimited429: counts.rateLimited,
     unexpected4xx: counts.unexpected4xx,
     rssGrowthPercent: growthPercent(baseline.rssMb, last.rssMb),
     heapGrowthPercent: growthPercent(baseline.heapUsedMb, last.heapUsedMb),

@@ -110,6 +110,19 @@ describe('SQL-like filter values', () => {
     );
   });
 
+  it.each(SQL_LIKE_VALUES)('matches nothing through joined paths with %s', async (value) => {
+    const literal = JSON.stringify(value);
+    const groups = await readResource(
+      scim,
+      `/Groups?filter=${encodeURIComponent(`members.value eq ${literal}`)}`,
+    );
+
+    expect(await idsMatching(`emails.value eq ${literal}`)).toEqual([]);
+    expect(await idsMatching(`emails[value co ${literal}].type eq "work"`)).toEqual([]);
+    expect(await idsMatching(`manager.value eq ${literal}`)).toEqual([]);
+    expect(groups.totalResults).toBe(0);
+  });
+
   it('keeps every user after the probes', async () => {
     const list = await readResource(scim, '/Users?count=0');
 
