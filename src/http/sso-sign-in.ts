@@ -3,6 +3,7 @@ import type { Context } from 'koa';
 import bodyParser from 'koa-bodyparser';
 
 import type { Services } from '../domain/services';
+import { CONSOLE_BASE } from './admin-console';
 import { SsoRejection } from '../domain/saml/sign-in/sso-rejection';
 import { renderPage, renderRejectionPage } from './sso-page';
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from './session-cookie';
@@ -19,7 +20,7 @@ export interface SsoSignInRouteOptions {
  * SAML sign-in routes of each organization, reachable without a session:
  * - `GET /sso/<slug>/login[?returnTo=/path]` redirects to the identity provider;
  * - `POST /sso/<slug>/acs` accepts its response, sets the session cookie and redirects to the
- *   path the login named (or `/`), or responds with a plain rejection page;
+ *   path the login named (or the admin console), or responds with a plain rejection page;
  * - `POST` or `GET /sso/<slug>/logout` ends the session and, for a SAML session when the
  *   identity provider has a logout URL, redirects there with a LogoutRequest.
  */
@@ -69,7 +70,7 @@ export function ssoSignInRoutes(options: SsoSignInRouteOptions): Router<RequestS
         );
         ctx.status = 303;
         ctx.set('Cache-Control', 'no-store');
-        ctx.redirect(`${options.publicUrl}${signedIn.returnTo}`);
+        ctx.redirect(`${options.publicUrl}${signedIn.returnTo ?? `${CONSOLE_BASE}/`}`);
       } catch (error) {
         rejectOrThrow(ctx, error, ctx.params.slug);
       }

@@ -149,7 +149,7 @@ describe('POST /sso/:slug/acs', () => {
     const result = await postToAcs(server, 'default', xml);
 
     expect(result.status).toBe(303);
-    expect(result.location).toBe('https://roster.test/');
+    expect(result.location).toBe('https://roster.test/admin/');
   });
 
   it('admin session works until sign-out', async () => {
@@ -386,7 +386,7 @@ describe('POST /sso/:slug/acs', () => {
     );
     expect(accepted.status).toBe(303);
     expect(accepted.location).toBe('https://roster.test/groups');
-    expect(offSite.location).toBe('https://roster.test/');
+    expect(offSite.location).toBe('https://roster.test/admin/');
   });
 
   it('rejects a deactivated user', async () => {

@@ -41,7 +41,8 @@ export interface SamlResponseInput {
 /** A started SAML session, and the path to open next. */
 export interface SsoSignedIn extends StartedSession {
   principal: Principal;
-  returnTo: string;
+  /** The path the sign-in named, or null to let the caller choose. */
+  returnTo: string | null;
 }
 
 /**
@@ -212,7 +213,7 @@ export class SsoSignInService {
     confirmationInResponseTo: string | null,
     relayState: string | undefined,
     now: Date,
-  ): Promise<string> {
+  ): Promise<string | null> {
     if (responseInResponseTo !== null && responseInResponseTo !== confirmationInResponseTo) {
       throw new SsoRejection(
         'UNKNOWN_IN_RESPONSE_TO',
@@ -229,7 +230,7 @@ export class SsoSignInService {
             'integration does not allow',
         );
       }
-      return safeReturnPath(relayState ?? null) ?? '/';
+      return safeReturnPath(relayState ?? null);
     }
 
     const request = await new AuthnRequestStore(this.em).consume(
@@ -245,7 +246,7 @@ export class SsoSignInService {
       );
     }
 
-    return request.returnTo ?? '/';
+    return request.returnTo;
   }
 
   /**
