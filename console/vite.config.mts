@@ -30,6 +30,7 @@ export default defineConfig({
       '/graphql': apiUrl,
       '/sso': apiUrl,
       '/scim': apiUrl,
+      '/exports': apiUrl,
     },
   },
 });

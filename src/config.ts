@@ -101,7 +101,7 @@ const envSchema = z.object({
   SESSION_ABSOLUTE_TIMEOUT_HOURS: positiveInt.default(12),
   SIGN_IN_MAX_FAILURES: positiveInt.default(5),
   SIGN_IN_WINDOW_SECONDS: positiveInt.default(900),
-  RESYNC_BATCH_SIZE: positiveInt.max(5000, { message: 'must be at most 5000' }).default(200),
+  RESYNC_BATCH_SIZE: positiveInt.max(5000, { message: 'must be at most 5000' }).default(50),
   RESYNC_POLL_SECONDS: positiveInt.default(10),
   ROSTER_EVENTS_ENABLED: z
     .enum(['true', 'false'], { message: 'must be true or false' })

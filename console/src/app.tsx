@@ -6,13 +6,16 @@ import { ViewerQuery } from './api/operations';
 import { ViewerContext } from './auth/viewer';
 import { ErrorList } from './components/error-list';
 import { Layout } from './components/layout';
+import { AttributesPage } from './pages/attributes/attributes-page';
 import { AuditPage } from './pages/audit-page';
 import { ChangePasswordPage } from './pages/change-password-page';
 import { GroupDetailPage } from './pages/group-detail-page';
 import { GroupsPage } from './pages/groups-page';
 import { NoAccessPage } from './pages/no-access-page';
 import { NotFoundPage } from './pages/not-found-page';
+import { ProvisioningPage } from './pages/provisioning/provisioning-page';
 import { SamlPage } from './pages/saml/saml-page';
+import { ScimSettingsPage } from './pages/scim-settings/scim-settings-page';
 import { SignInPage } from './pages/sign-in-page';
 import { TokensPage } from './pages/tokens/tokens-page';
 import { UserDetailPage } from './pages/user-detail-page';
@@ -59,6 +62,9 @@ export function App() {
           <Route index element={<Navigate to="/integrations/saml" replace />} />
           <Route path="integrations/saml" element={<SamlPage />} />
           <Route path="tokens" element={<TokensPage />} />
+          <Route path="scim/settings" element={<ScimSettingsPage />} />
+          <Route path="scim/attributes" element={<AttributesPage />} />
+          <Route path="provisioning" element={<ProvisioningPage />} />
           <Route path="users" element={<UsersPage />} />
           <Route path="users/:id" element={<UserDetailPage />} />
           <Route path="groups" element={<GroupsPage />} />

@@ -16,8 +16,10 @@ const IMMUTABLE_CACHE = 'public, max-age=31536000, immutable';
 const REVALIDATE_CACHE = 'no-cache';
 
 /**
- * Allows only the console's own scripts and styles and requests to its own origin. Metadata
- * downloads are `blob:` URLs made in the page, which the policy does not restrict.
+ * Allows only the console's own scripts and styles and requests to its own origin. It replaces
+ * helmet's default policy, whose `upgrade-insecure-requests` would send a console served over
+ * plain HTTP (`npm start` on localhost) to https:// for its own scripts. Metadata downloads are
+ * `blob:` URLs made in the page, which the policy does not restrict.
  */
 const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",

@@ -3,6 +3,7 @@ import path from 'node:path';
 
 import type { Page } from 'playwright-core';
 
+import { graphql } from '../helpers/graphql-client';
 import { SIGNING_CERTIFICATE } from '../helpers/saml-fixtures';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 import { fieldErrorOf, openBrowser, textOf, type BrowserSession } from './helpers/browser';
@@ -12,6 +13,17 @@ import { replayScimScenario } from './helpers/scim-replay';
 const NEW_PASSWORD = 'a-long-admin-password-2026';
 const TEAM_SCENARIO = path.join(__dirname, 'fixtures', 'provision-team.json');
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
+const ENTERPRISE_URN = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
+const CUSTOM_URN = 'urn:ietf:params:scim:schemas:extension:contoso:2.0:User';
+
+const CREATE_APPLICATION = `
+  mutation CreateApplication($input: CreateApplicationInput!) { createApplication(input: $input) { id } }`;
+
+/** Fields of the application that SCIM sync writes records into, as the platform creates it. */
+const DIRECTORY_FIELDS = [
+  { key: 'full_name', name: 'Full name', type: 'TEXT' },
+  { key: 'department', name: 'Department', type: 'TEXT' },
+];
 
 /**
  * The admin's journey through the console, one step per test, in order: each step starts
@@ -211,6 +223,75 @@ describe('admin console journey', () => {
     await browser.screenshot('tokens-list');
   });
 
+  it('shows schema errors beside the field', async () => {
+    await page.getByRole('link', { name: 'Custom attributes' }).click();
+    const empty = page.getByRole('region', { name: 'No custom attributes yet' });
+    expect(await textOf(empty)).toContain('Declare one below');
+
+    await page.getByLabel('Extension schema').fill(ENTERPRISE_URN);
+    await page.getByLabel('Attribute name').fill('badgeNumber');
+    await page.getByRole('button', { name: 'Declare attribute' }).click();
+
+    expect(await fieldErrorOf(page, 'Extension schema')).toContain(
+      `schema '${ENTERPRISE_URN}' is not a custom User extension URN`,
+    );
+  });
+
+  it('declares a custom attribute', async () => {
+    await page.getByLabel('Extension schema').fill(CUSTOM_URN);
+    await page.getByLabel('Type').selectOption('INTEGER');
+    await page.getByRole('button', { name: 'Declare attribute' }).click();
+
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Declared ${CUSTOM_URN}:badgeNumber.` })
+      .waitFor();
+    const row = page.getByRole('row', { name: /badgeNumber/ });
+    expect(await textOf(row, 'Integer')).toContain('Declared');
+    await browser.screenshot('custom-attributes');
+  });
+
+  it('shows mapping errors beside their row', async () => {
+    const cookie = (await browser.context.cookies()).find((c) => c.name === 'roster_session');
+    const created = await graphql(
+      server,
+      CREATE_APPLICATION,
+      { input: { name: 'People Directory', fields: DIRECTORY_FIELDS } },
+      { cookie: `roster_session=${cookie!.value}` },
+    );
+    expect(created.errors).toBeUndefined();
+
+    await page.getByRole('link', { name: 'SCIM settings' }).click();
+    const connect = page.getByRole('region', { name: 'Connect Entra ID' });
+    expect(await textOf(connect, 'scim')).toContain(`${url}/scim/v2`);
+
+    await page.getByLabel('Application that receives user records').selectOption({
+      label: 'People Directory',
+    });
+    await page.getByRole('button', { name: 'Add a mapping row' }).click();
+    await page.getByLabel('SCIM attribute, row 1').fill('nickName.nope');
+    await page.getByLabel('Application field, row 1').selectOption('full_name');
+    await page.getByRole('button', { name: 'Save SCIM settings' }).click();
+
+    expect(await fieldErrorOf(page, 'SCIM attribute, row 1')).toContain(
+      "invalid source 'nickName.nope'",
+    );
+    await browser.screenshot('scim-settings-error');
+  });
+
+  it('maps SCIM attributes to application fields', async () => {
+    await page.getByLabel('SCIM attribute, row 1').fill('displayName');
+    await page.getByRole('button', { name: 'Add a mapping row' }).click();
+    await page.getByLabel('SCIM attribute, row 2').fill(`${ENTERPRISE_URN}:department`);
+    await page.getByLabel('Application field, row 2').selectOption('department');
+    await page.getByRole('button', { name: 'Save SCIM settings' }).click();
+
+    await page.getByRole('status').filter({ hasText: 'SCIM settings saved.' }).waitFor();
+    const resync = page.getByRole('region', { name: 'Resync' });
+    expect(await textOf(resync, 'changed')).toContain('start a resync to apply it');
+    await browser.screenshot('scim-settings');
+  });
+
   it('lists users that SCIM provisioned', async () => {
     const report = await replayScimScenario(url, scimSecret, TEAM_SCENARIO);
     expect(report).toContain('5 passed, 0 failed');
@@ -229,9 +310,10 @@ describe('admin console journey', () => {
     await page.getByRole('button', { name: 'Search' }).click();
 
     await page.waitForURL(/filter=active/);
+    expect(await textOf(page.locator('.pager-summary'), '1 of 1')).toBe('Users 1–1 of 1');
     const table = page.getByRole('table', { name: 'Users' });
-    expect(await textOf(table, 'alan.turing.')).not.toContain('grace.hopper.');
-    expect(await textOf(page.locator('.pager-summary'))).toBe('Users 1–1 of 1');
+    expect(await textOf(table)).toContain('alan.turing.');
+    expect(await textOf(table)).not.toContain('grace.hopper.');
   });
 
   it('shows filter errors beside the box', async () => {
@@ -252,7 +334,26 @@ describe('admin console journey', () => {
     expect(await textOf(memberships, 'Compiler Team')).toContain('direct');
     const enterprise = page.getByRole('region', { name: 'Enterprise attributes' });
     expect(await textOf(enterprise)).toContain('Compilers');
+    const custom = page.getByRole('region', { name: 'Custom extension attributes' });
+    expect(await textOf(custom, 'badgeNumber')).toContain('1906');
     await browser.screenshot('user-detail');
+  });
+
+  it('shows the linked application record', async () => {
+    const record = page.getByRole('region', { name: 'Application record' });
+
+    expect(await textOf(record, 'People Directory')).toContain('Grace Hopper');
+    expect(await record.textContent()).toContain('Compilers');
+  });
+
+  it('makes a user an admin', async () => {
+    const identity = page.getByRole('region', { name: 'Identity' });
+    await identity.getByRole('button', { name: 'Make admin' }).click();
+
+    await identity.getByRole('button', { name: 'Make member' }).waitFor();
+    expect(await textOf(identity)).toContain('Admin');
+    await identity.getByRole('button', { name: 'Make member' }).click();
+    await identity.getByRole('button', { name: 'Make admin' }).waitFor();
   });
 
   it('shows a group and its members', async () => {
@@ -264,6 +365,64 @@ describe('admin console journey', () => {
     const members = page.getByRole('region', { name: 'Members' });
     expect(await textOf(members, 'Alan Turing')).toContain('Grace Hopper');
     await browser.screenshot('group-detail');
+  });
+
+  it('lists the replayed requests in the provisioning log', async () => {
+    await page.getByRole('link', { name: 'Provisioning logs' }).click();
+
+    const table = page.getByRole('table', { name: 'Provisioning requests, newest first' });
+    const text = await textOf(table, 'Create');
+    expect(text).toContain('katherine.johnson.');
+    expect(await textOf(page.locator('.summary-totals'))).toMatch(
+      /^\d+ requests in the last 24 hours: 0 failed, \d+ with warnings$/,
+    );
+    await browser.screenshot('provisioning-log');
+  });
+
+  it('filters the log and shows a change in the drawer', async () => {
+    await page.getByLabel('Operation').selectOption('DISABLE');
+    await page.getByRole('button', { name: 'Apply' }).click();
+
+    const table = page.getByRole('table', { name: 'Provisioning requests, newest first' });
+    await page.waitForFunction(
+      () => document.querySelectorAll('table tbody tr').length === 1,
+      undefined,
+      { timeout: 10_000 },
+    );
+    expect(await textOf(table)).toContain('alan.turing.');
+
+    await table.getByRole('button', { name: /^Details of Disable/ }).click();
+    const drawer = page.getByRole('dialog', { name: 'Provisioning event' });
+    const changes = drawer.getByRole('table', { name: 'Changed attributes' });
+    const activeRow = changes.getByRole('row', { name: /active/ });
+    expect(await textOf(activeRow, 'false')).toBe('activetruefalse');
+    await browser.screenshot('provisioning-drawer');
+    await drawer.getByRole('button', { name: 'Close' }).click();
+  });
+
+  it('exports the filtered log as CSV', async () => {
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export CSV' }).click(),
+    ]);
+
+    expect(download.suggestedFilename()).toBe('provisioning-events.csv');
+    const csv = readFileSync((await download.path())!, 'utf8')
+      .trim()
+      .split('\n');
+    expect(csv).toHaveLength(2);
+    expect(csv[1]).toContain('alan.turing.');
+  });
+
+  it('resyncs every record with a progress bar', async () => {
+    await page.getByRole('link', { name: 'SCIM settings' }).click();
+    await page.getByRole('button', { name: 'Start resync' }).click();
+
+    const resync = page.getByRole('region', { name: 'Resync' });
+    expect(await textOf(resync, 'completed')).toContain('Last resync: completed');
+    expect(await resync.getByRole('status').textContent()).toMatch(/^4 of 4 users \(100%\)/);
+    expect(await resync.locator('progress').getAttribute('value')).toBe('100');
+    await browser.screenshot('scim-resync');
   });
 
   it('lists the changes in the audit trail', async () => {

@@ -1,5 +1,6 @@
 import { defaultAdminSession, memberSession, type AdminSession } from '../helpers/admin-session';
 import { errorCode, graphql } from '../helpers/graphql-client';
+import { AUDIT_EVENTS } from '../helpers/operations';
 import { ScimClient, USER_SCHEMA } from '../helpers/scim-client';
 import {
   declareAttribute,
@@ -306,6 +307,58 @@ describe('SCIM extension attributes over GraphQL', () => {
       expect(read.body[urn]).toBeUndefined();
       expect(read.body.schemas).toEqual([USER_SCHEMA]);
       expect(listed.some((item) => item.id === declared.id)).toBe(false);
+    });
+  });
+
+  describe('audit trail', () => {
+    it('records declare, update and remove', async () => {
+      const urn = extensionUrn('Audited');
+      const declared = await declareAttribute(server, asAdmin(), {
+        schema: urn,
+        name: 'code',
+        type: 'STRING',
+      });
+      await graphql(
+        server,
+        UPDATE_ATTRIBUTE,
+        { id: declared.id, input: { type: 'INTEGER' } },
+        asAdmin(),
+      );
+      await graphql(server, REMOVE_ATTRIBUTE, { id: declared.id }, asAdmin());
+
+      const response = await graphql(
+        server,
+        AUDIT_EVENTS,
+        {
+          filter: {
+            actions: [
+              'SCIM_ATTRIBUTE_DECLARED',
+              'SCIM_ATTRIBUTE_UPDATED',
+              'SCIM_ATTRIBUTE_REMOVED',
+            ],
+          },
+          first: 100,
+        },
+        asAdmin(),
+      );
+      const events = response
+        .data!.auditEvents.edges.map((edge: any) => edge.node)
+        .filter((event: any) => event.targetId === declared.id);
+
+      const updated = events.find((event: any) => event.action === 'SCIM_ATTRIBUTE_UPDATED');
+
+      expect(events.map((event: any) => event.action).sort()).toEqual([
+        'SCIM_ATTRIBUTE_DECLARED',
+        'SCIM_ATTRIBUTE_REMOVED',
+        'SCIM_ATTRIBUTE_UPDATED',
+      ]);
+      expect(updated.targetType).toBe('SCIM_ATTRIBUTE');
+      expect(updated.detail).toEqual({
+        path: `${urn}:code`,
+        type: 'integer',
+        required: false,
+        caseExact: false,
+      });
     });
   });
 

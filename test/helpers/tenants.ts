@@ -1,4 +1,5 @@
 import { defaultAdminSession, otherOrganizationSession, type AdminSession } from './admin-session';
+import { graphql } from './graphql-client';
 import { createToken, ENTERPRISE_SCHEMA, ScimClient } from './scim-client';
 import { createIntegration } from './saml-setup';
 import type { TestServer } from './test-server';
@@ -24,6 +25,71 @@ export interface Tenant {
   group: any;
   /** A group whose member is `group`. */
   parentGroup: any;
+  applicationId: string;
+  applicationFieldId: string;
+  applicationRecordId: string;
+  scimExtensionAttributeId: string;
+  /** A resync of `applicationId`, the SCIM settings' target application. */
+  scimResyncId: string;
+  /** An event that the SCIM writes above recorded. */
+  provisioningEventId: string;
+}
+
+/** Runs one operation with an API token and returns its data; throws on errors. */
+async function dataOf(
+  server: TestServer,
+  token: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<any> {
+  const response = await graphql(server, query, variables, { token });
+  if (response.errors) {
+    throw new Error(`${query.trim().split('\n')[0]} failed: ${JSON.stringify(response.errors)}`);
+  }
+
+  return response.data;
+}
+
+/** Creates an application with a field and a record, and makes it the SCIM target. */
+async function populateApplications(server: TestServer, token: string, label: string) {
+  const { createApplication } = await dataOf(
+    server,
+    token,
+    `mutation ($input: CreateApplicationInput!) {
+      createApplication(input: $input) { id fields { id } } }`,
+    {
+      input: {
+        name: `Directory ${label}`,
+        fields: [{ key: 'user_name', name: 'User name', type: 'TEXT' }],
+      },
+    },
+  );
+  const { createApplicationRecord } = await dataOf(
+    server,
+    token,
+    `mutation ($applicationId: ID!, $values: JSONObject!) {
+      createApplicationRecord(applicationId: $applicationId, values: $values) { id } }`,
+    { applicationId: createApplication.id, values: { user_name: `record of ${label}` } },
+  );
+  await dataOf(
+    server,
+    token,
+    `mutation ($input: ScimSettingsInput!) { updateScimSettings(input: $input) { version } }`,
+    {
+      input: {
+        targetApplicationId: createApplication.id,
+        mappings: [{ source: 'userName', field: 'user_name' }],
+      },
+    },
+  );
+  const { startScimResync } = await dataOf(server, token, 'mutation { startScimResync { id } }');
+
+  return {
+    applicationId: createApplication.id as string,
+    applicationFieldId: createApplication.fields[0].id as string,
+    applicationRecordId: createApplicationRecord.id as string,
+    scimResyncId: startScimResync.id as string,
+  };
 }
 
 /** Fills an organization whose admin is signed in with one of each kind of resource. */
@@ -57,6 +123,27 @@ async function populate(server: TestServer, admin: AdminSession, label: string):
     members: [{ value: group.id }],
   });
 
+  const applications = await populateApplications(server, apiToken.secret, label);
+  const { declareScimExtensionAttribute } = await dataOf(
+    server,
+    apiToken.secret,
+    `mutation ($input: DeclareScimExtensionAttributeInput!) {
+      declareScimExtensionAttribute(input: $input) { id } }`,
+    {
+      input: {
+        schema: 'urn:ietf:params:scim:schemas:extension:Isolation:2.0:User',
+        name: 'badge',
+        type: 'STRING',
+      },
+    },
+  );
+  const { provisioningEvents } = await dataOf(
+    server,
+    apiToken.secret,
+    'query ($first: Int) { provisioningEvents(first: $first) { edges { node { id } } } }',
+    { first: 1 },
+  );
+
   return {
     label,
     admin,
@@ -69,6 +156,9 @@ async function populate(server: TestServer, admin: AdminSession, label: string):
     user,
     group,
     parentGroup,
+    ...applications,
+    scimExtensionAttributeId: declareScimExtensionAttribute.id,
+    provisioningEventId: provisioningEvents.edges[0].node.id,
   };
 }
 

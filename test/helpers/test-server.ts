@@ -68,6 +68,9 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
   const app: RosterApp = await createApp({ config, logger, orm, now });
 
   const server: Server = createServer(app.koa.callback());
+  // As in main.ts: longer than the client's idle time, so that fetch never reuses a socket
+  // the server is closing, which fails with ECONNRESET.
+  server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
 

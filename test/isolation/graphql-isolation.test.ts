@@ -21,6 +21,7 @@ import { entraFederationMetadata, SIGNING_CERTIFICATE } from '../helpers/saml-fi
 import { completeIntegrationInput, TENANT_ID } from '../helpers/saml-setup';
 import { createTwoTenants, snapshotOf, type Tenant } from '../helpers/tenants';
 import { startTestServer, type TestServer } from '../helpers/test-server';
+import { SCIM_EXTENSION_CASES } from './scim-extension-cases';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- responses are checked field by field. */
 
@@ -80,6 +81,12 @@ function idsOf(tenant: Tenant): string[] {
     tenant.apiTokenId,
     tenant.scimTokenId,
     tenant.samlIntegrationId,
+    tenant.applicationId,
+    tenant.applicationFieldId,
+    tenant.applicationRecordId,
+    tenant.scimExtensionAttributeId,
+    tenant.scimResyncId,
+    tenant.provisioningEventId,
   ];
 }
 
@@ -91,12 +98,299 @@ function expectNoIdsOf(response: GraphQLResponse, other: Tenant): void {
 
 type Case = (self: Tenant, other: Tenant, server: TestServer) => Promise<void>;
 
+/** Builds a case that sends one operation with the caller's API token and expects NOT_FOUND. */
+function notFoundWith(
+  document: string,
+  variables: (other: Tenant) => Record<string, unknown>,
+  foreignId: (other: Tenant) => string,
+): Case {
+  return async (self, other, server) => {
+    const response = await graphql(server, document, variables(other), { token: self.apiToken });
+
+    expectNotFound(response, foreignId(other));
+  };
+}
+
+/** Builds a case that reads the caller's own data and expects none of the other's ids. */
+function ownDataOnly(
+  document: string,
+  variables: (other: Tenant) => Record<string, unknown> = () => ({}),
+): Case {
+  return async (self, other, server) => {
+    const response = await graphql(server, document, variables(other), { token: self.apiToken });
+
+    expect(response.errors).toBeUndefined();
+    expect(response.data).toBeTruthy();
+    expectNoIdsOf(response, other);
+  };
+}
+
+const APPLICATION = 'query ($id: ID!) { application(id: $id) { id name } }';
+const APPLICATION_FIELDS = '{ id name archived fields { id key name } }';
+const RECORD_FIELDS = '{ id applicationId values }';
+const EXTENSION_FIELDS = '{ id schema name description }';
+const RESYNC = 'query ($id: ID!) { scimResync(id: $id) { id applicationId } }';
+const SCIM_SETTINGS = '{ scimSettings { targetApplicationId latestResync { id } } }';
+const DISCOVERY = '{ scimDiscoverySettings { discoveryLimit discoveryLimitOverride } }';
+const SET_DISCOVERY_LIMIT = `mutation ($limit: Int) {
+  setScimDiscoveryLimit(limit: $limit) { discoveryLimitOverride } }`;
+
+/** Cases for applications, SCIM settings, extensions and the provisioning log. */
+const DIRECTORY_CASES: Record<string, Case> = {
+  application: notFoundWith(
+    APPLICATION,
+    (other) => ({ id: other.applicationId }),
+    (other) => other.applicationId,
+  ),
+  applications: ownDataOnly(
+    '{ applications(first: 100, includeArchived: true) { edges { node { id } } } }',
+  ),
+  applicationRecord: notFoundWith(
+    `query ($id: ID!) { applicationRecord(id: $id) ${RECORD_FIELDS} }`,
+    (other) => ({ id: other.applicationRecordId }),
+    (other) => other.applicationRecordId,
+  ),
+  applicationRecords: notFoundWith(
+    `query ($applicationId: ID!) {
+      applicationRecords(applicationId: $applicationId, includeArchived: true) { edges { node { id } } } }`,
+    (other) => ({ applicationId: other.applicationId }),
+    (other) => other.applicationId,
+  ),
+  createApplication: async (self, other, server) => {
+    const response = await graphql(
+      server,
+      `
+        mutation ($input: CreateApplicationInput!) {
+          createApplication(input: $input) {
+            id
+          }
+        }
+      `,
+      { input: { name: `Directory ${other.label}` } },
+      { token: self.apiToken },
+    );
+    const otherList = await graphql(
+      server,
+      '{ applications(first: 100) { edges { node { id } } } }',
+      {},
+      { token: other.apiToken },
+    );
+    const otherIds = otherList.data?.applications.edges.map((edge: any) => edge.node.id);
+
+    expect(response.errors).toBeUndefined();
+    expect(otherIds).not.toContain(response.data?.createApplication.id);
+  },
+  renameApplication: notFoundWith(
+    `mutation ($id: ID!) { renameApplication(id: $id, name: "Taken over") ${APPLICATION_FIELDS} }`,
+    (other) => ({ id: other.applicationId }),
+    (other) => other.applicationId,
+  ),
+  archiveApplication: notFoundWith(
+    `mutation ($id: ID!) { archiveApplication(id: $id) ${APPLICATION_FIELDS} }`,
+    (other) => ({ id: other.applicationId }),
+    (other) => other.applicationId,
+  ),
+  addApplicationField: notFoundWith(
+    `mutation ($id: ID!, $field: FieldInputType!) {
+      addApplicationField(applicationId: $id, field: $field) ${APPLICATION_FIELDS} }`,
+    (other) => ({
+      id: other.applicationId,
+      field: { key: 'stolen', name: 'Stolen', type: 'TEXT' },
+    }),
+    (other) => other.applicationId,
+  ),
+  updateApplicationField: notFoundWith(
+    `mutation ($id: ID!) { updateApplicationField(id: $id, input: { name: "Taken over" }) ${APPLICATION_FIELDS} }`,
+    (other) => ({ id: other.applicationFieldId }),
+    (other) => other.applicationFieldId,
+  ),
+  removeApplicationField: notFoundWith(
+    `mutation ($id: ID!) { removeApplicationField(id: $id) ${APPLICATION_FIELDS} }`,
+    (other) => ({ id: other.applicationFieldId }),
+    (other) => other.applicationFieldId,
+  ),
+  createApplicationRecord: notFoundWith(
+    `mutation ($id: ID!, $values: JSONObject!) {
+      createApplicationRecord(applicationId: $id, values: $values) ${RECORD_FIELDS} }`,
+    (other) => ({ id: other.applicationId, values: { user_name: 'planted' } }),
+    (other) => other.applicationId,
+  ),
+  updateApplicationRecord: notFoundWith(
+    `mutation ($id: ID!, $values: JSONObject!) { updateApplicationRecord(id: $id, values: $values) ${RECORD_FIELDS} }`,
+    (other) => ({ id: other.applicationRecordId, values: { user_name: 'taken over' } }),
+    (other) => other.applicationRecordId,
+  ),
+  deleteApplicationRecord: notFoundWith(
+    'mutation ($id: ID!) { deleteApplicationRecord(id: $id) }',
+    (other) => ({ id: other.applicationRecordId }),
+    (other) => other.applicationRecordId,
+  ),
+  scimSettings: async (self, other, server) => {
+    const response = await graphql(server, SCIM_SETTINGS, {}, { token: self.apiToken });
+
+    expect(response.data?.scimSettings.targetApplicationId).toBe(self.applicationId);
+    expectNoIdsOf(response, other);
+  },
+  updateScimSettings: async (self, other, server) => {
+    const response = await graphql(
+      server,
+      `
+        mutation ($input: ScimSettingsInput!) {
+          updateScimSettings(input: $input) {
+            targetApplicationId
+          }
+        }
+      `,
+      { input: { targetApplicationId: other.applicationId, mappings: [] } },
+      { token: self.apiToken },
+    );
+
+    expect(response.errors).toHaveLength(1);
+    expect(['NOT_FOUND', 'BAD_USER_INPUT']).toContain(response.errors?.[0].extensions?.code);
+    expect(response.data ?? null).toBeNull();
+  },
+  startScimResync: async (self, other, server) => {
+    const response = await graphql(
+      server,
+      'mutation { startScimResync { id applicationId } }',
+      {},
+      { token: self.apiToken },
+    );
+
+    expect(response.data?.startScimResync.applicationId).toBe(self.applicationId);
+    expectNoIdsOf(response, other);
+  },
+  scimResync: notFoundWith(
+    RESYNC,
+    (other) => ({ id: other.scimResyncId }),
+    (other) => other.scimResyncId,
+  ),
+  scimExtensionAttributes: ownDataOnly(`{ scimExtensionAttributes ${EXTENSION_FIELDS} }`),
+  declareScimExtensionAttribute: async (self, other, server) => {
+    const response = await graphql(
+      server,
+      `mutation ($input: DeclareScimExtensionAttributeInput!) {
+        declareScimExtensionAttribute(input: $input) ${EXTENSION_FIELDS} }`,
+      {
+        input: {
+          schema: 'urn:ietf:params:scim:schemas:extension:Isolation:2.0:User',
+          name: `declaredBy${self.label}`,
+          type: 'STRING',
+        },
+      },
+      { token: self.apiToken },
+    );
+    const otherList = await graphql(
+      server,
+      `{ scimExtensionAttributes ${EXTENSION_FIELDS} }`,
+      {},
+      { token: other.apiToken },
+    );
+
+    const otherIds = otherList.data?.scimExtensionAttributes.map((attribute: any) => attribute.id);
+
+    expect(response.errors).toBeUndefined();
+    expect(otherIds).toContain(other.scimExtensionAttributeId);
+    expect(otherIds).not.toContain(response.data?.declareScimExtensionAttribute.id);
+  },
+  updateScimExtensionAttribute: notFoundWith(
+    `mutation ($id: ID!) { updateScimExtensionAttribute(id: $id, input: { description: "Taken over" }) ${EXTENSION_FIELDS} }`,
+    (other) => ({ id: other.scimExtensionAttributeId }),
+    (other) => other.scimExtensionAttributeId,
+  ),
+  removeScimExtensionAttribute: notFoundWith(
+    `mutation ($id: ID!) { removeScimExtensionAttribute(id: $id) ${EXTENSION_FIELDS} }`,
+    (other) => ({ id: other.scimExtensionAttributeId }),
+    (other) => other.scimExtensionAttributeId,
+  ),
+  scimDiscoverySettings: ownDataOnly(DISCOVERY),
+  setScimDiscoveryLimit: async (self, other, server) => {
+    const before = await graphql(server, DISCOVERY, {}, { token: other.apiToken });
+    const response = await graphql(
+      server,
+      SET_DISCOVERY_LIMIT,
+      { limit: 7 },
+      { token: self.apiToken },
+    );
+    const after = await graphql(server, DISCOVERY, {}, { token: other.apiToken });
+    await graphql(server, SET_DISCOVERY_LIMIT, { limit: null }, { token: self.apiToken });
+
+    expect(response.data?.setScimDiscoveryLimit.discoveryLimitOverride).toBe(7);
+    expect(after.data).toEqual(before.data);
+  },
+  setUserRole: notFoundWith(
+    'mutation ($id: ID!) { setUserRole(id: $id, role: ADMIN) { id role } }',
+    (other) => ({ id: other.user.id }),
+    (other) => other.user.id,
+  ),
+  provisioningEvent: notFoundWith(
+    'query ($id: ID!) { provisioningEvent(id: $id) { id resourceId } }',
+    (other) => ({ id: other.provisioningEventId }),
+    (other) => other.provisioningEventId,
+  ),
+  provisioningEvents: async (self, other, server) => {
+    const document = `query ($filter: ProvisioningEventFilter) {
+      provisioningEvents(first: 100, filter: $filter) { edges { node { id resourceId tokenId } } } }`;
+    for (const filter of [{}, { resourceId: other.user.id }, { tokenId: other.scimTokenId }]) {
+      const response = await graphql(server, document, { filter }, { token: self.apiToken });
+
+      expect(response.errors).toBeUndefined();
+      expectNoIdsOf(response, other);
+    }
+  },
+  provisioningEventExport: async (self, other, server) => {
+    const document = `query ($filter: ProvisioningEventFilter) {
+      provisioningEventExport(filter: $filter, format: NDJSON) { url } }`;
+
+    for (const filter of [{}, { resourceId: other.user.id }, { tokenId: other.scimTokenId }]) {
+      const response = await graphql(server, document, { filter }, { token: self.apiToken });
+      const url = new URL(response.data?.provisioningEventExport.url, server.url);
+      const download = await fetch(`${server.url}${url.pathname}${url.search}`, {
+        headers: { authorization: `Bearer ${self.apiToken}` },
+      });
+      const text = await download.text();
+
+      expect(download.status).toBe(200);
+      expect(idsOf(other).filter((id) => text.includes(id))).toEqual([]);
+      if (Object.keys(filter).length === 0) {
+        expect(text).toContain(self.user.id);
+      }
+    }
+  },
+  provisioningSummary: ownDataOnly(
+    `query ($from: DateTimeISO!, $to: DateTimeISO!) {
+      provisioningSummary(from: $from, to: $to) { start total created } }`,
+    () => ({
+      from: new Date(Date.now() - 3_600_000).toISOString(),
+      to: new Date(Date.now() + 60_000).toISOString(),
+    }),
+  ),
+  ssoStatus: async (self, other, server) => {
+    // A public lookup before sign-in: it returns whether SSO is on for a slug, nothing more.
+    const response = await graphql(
+      server,
+      'query ($organization: String!) { ssoStatus(organization: $organization) { organization enabled loginUrl } }',
+      { organization: other.admin.slug },
+    );
+
+    expect(Object.keys(response.data?.ssoStatus ?? {}).sort()).toEqual([
+      'enabled',
+      'loginUrl',
+      'organization',
+    ]);
+    expectNoIdsOf(response, other);
+  },
+};
+
 /**
  * One case per Query and Mutation field: each sends the other organization's ids with the
  * calling organization's API token and checks that nothing of the other organization is
  * returned or changed. A field without a case fails the coverage test below.
  */
 const CASES: Record<string, Case> = {
+  ...SCIM_EXTENSION_CASES,
+  ...DIRECTORY_CASES,
+
   // Queries
   viewer: async (self, other, server) => {
     const response = await graphql(server, VIEWER, {}, { token: self.apiToken });
@@ -449,6 +743,26 @@ const CASES: Record<string, Case> = {
   },
 };
 
+/** Reads what a tenant's GraphQL API shows of its applications, settings and extensions. */
+async function graphqlSnapshotOf(server: TestServer, tenant: Tenant) {
+  const response = await graphql(
+    server,
+    `query ($applicationId: ID!, $recordId: ID!) {
+      application(id: $applicationId) ${APPLICATION_FIELDS}
+      applicationRecord(id: $recordId) ${RECORD_FIELDS}
+      scimSettings { targetApplicationId mappings { source field } }
+      scimExtensionAttributes ${EXTENSION_FIELDS}
+      samlIntegration { id name enabled }
+      tokens(first: 100) { edges { node { id status } } }
+    }`,
+    { applicationId: tenant.applicationId, recordId: tenant.applicationRecordId },
+    { token: tenant.apiToken },
+  );
+  expect(response.errors).toBeUndefined();
+
+  return response.data;
+}
+
 describe('GraphQL tenant isolation', () => {
   let server: TestServer;
   let tenants: [Tenant, Tenant];
@@ -479,10 +793,12 @@ describe('GraphQL tenant isolation', () => {
     let self: Tenant;
     let other: Tenant;
     let before: Record<string, unknown>;
+    let graphqlBefore: unknown;
 
     beforeAll(async () => {
       [self, other] = selfLabel === 'first' ? tenants : [tenants[1], tenants[0]];
       before = await snapshotOf(other);
+      graphqlBefore = await graphqlSnapshotOf(server, other);
     });
 
     it.each(Object.keys(CASES))('%s returns and changes nothing of the other', async (field) => {
@@ -490,10 +806,8 @@ describe('GraphQL tenant isolation', () => {
     });
 
     it("leaves the other organization's resources as they were", async () => {
-      const integration = await graphql(server, SAML_INTEGRATION, {}, { token: other.apiToken });
-
       expect(await snapshotOf(other)).toEqual(before);
-      expect(integration.data?.samlIntegration.id).toBe(other.samlIntegrationId);
+      expect(await graphqlSnapshotOf(server, other)).toEqual(graphqlBefore);
     });
   });
 });

@@ -1,4 +1,9 @@
-import { defaultAdminSession, memberSession, type AdminSession } from '../helpers/admin-session';
+import {
+  defaultAdminSession,
+  memberSession,
+  otherOrganizationSession,
+  type AdminSession,
+} from '../helpers/admin-session';
 import { errorCode, graphql } from '../helpers/graphql-client';
 import { createToken, ScimClient, USER_SCHEMA } from '../helpers/scim-client';
 import { startTestServer, type TestServer } from '../helpers/test-server';
@@ -216,6 +221,18 @@ describe('provisioning event queries', () => {
 
     expect(errorCode(response)).toBe('BAD_USER_INPUT');
     expect(response.errors![0].message).toContain('ask for at most 1000');
+  });
+
+  it('hides events from other organizations', async () => {
+    const other = await otherOrganizationSession(server);
+    const list = await query(EVENTS);
+    const id = list.data!.provisioningEvents.edges[0].node.id;
+
+    const otherList = await graphql(server, EVENTS, {}, { cookie: other.cookie });
+    expect(otherList.data!.provisioningEvents.edges).toEqual([]);
+
+    const otherEvent = await graphql(server, EVENT, { id }, { cookie: other.cookie });
+    expect(errorCode(otherEvent)).toBe('NOT_FOUND');
   });
 
   it('is for admins only', async () => {

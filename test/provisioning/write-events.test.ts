@@ -10,6 +10,7 @@ interface EventRow {
   resource_name: string | null;
   token_id: string | null;
   changes: { attribute: string; oldValue: unknown; newValue: unknown }[];
+  warnings: { code: string; attribute: string; message: string }[];
   error: { scimType: string | null; detail: string } | null;
 }
 
@@ -89,5 +90,40 @@ describe('provisioning events of SCIM requests', () => {
     expect(events[0].changes).toEqual([{ attribute: 'active', oldValue: true, newValue: false }]);
     expect(events[1].resource_name).toBe('grace@example.com');
     expect(events[2].error?.scimType).toBe('invalidFilter');
+  });
+
+  it('records discovery warnings with the write', async () => {
+    const urn = 'urn:ietf:params:scim:schemas:extension:EventWarned:2.0:User';
+    const response = await scim.request('POST', '/Users', {
+      body: {
+        schemas: [USER_SCHEMA, urn],
+        userName: 'warned@example.com',
+        [urn]: { floor: '3' },
+      },
+      headers: { 'x-request-id': 'create-warned' },
+    });
+    expect(response.status).toBe(201);
+
+    const [event] = await eventsOf(['create-warned']);
+    expect(event.operation).toBe('CREATE');
+    expect(event.outcome).toBe('WARNING');
+    expect(event.warnings).toEqual([
+      expect.objectContaining({ code: 'ATTRIBUTE_DISCOVERED', attribute: `${urn}:floor` }),
+    ]);
+    expect(event.changes).toContainEqual({
+      attribute: `${urn}:floor`,
+      oldValue: null,
+      newValue: '3',
+    });
+  });
+
+  it('records a path with an invalid escape', async () => {
+    const response = await scim.get('/Users/%E0%A4%A', { 'x-request-id': 'bad-escape' });
+    expect(response.status).toBe(404);
+
+    const [event] = await eventsOf(['bad-escape']);
+    expect(event.operation).toBe('READ');
+    expect(event.outcome).toBe('FAILURE');
+    expect(event.resource_id).toBe('%E0%A4%A');
   });
 });

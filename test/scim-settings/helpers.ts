@@ -2,6 +2,8 @@ import { dataOf, type ApiClient } from '../helpers/api-client';
 import { uniqueName } from '../helpers/scim-http';
 
 export const ACME_SCHEMA = 'urn:ietf:params:scim:schemas:extension:Acme:2.0:User';
+/** A custom extension whose attributes the tests declare before Entra sends them. */
+export const CONTOSO_SCHEMA = 'urn:ietf:params:scim:schemas:extension:Contoso:2.0:User';
 export const ENTERPRISE = 'urn:ietf:params:scim:schemas:extension:enterprise:2.0:User';
 
 export const UPDATE_SETTINGS = `mutation ($input: ScimSettingsInput!) {

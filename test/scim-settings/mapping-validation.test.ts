@@ -43,7 +43,10 @@ describe('SCIM settings mapping validation', () => {
       field: 'mappings[1].source',
     });
     expect(response.errors![0].message).toMatch(
-      /^mapping row 2: invalid source 'nickNames': attribute "nickNames" is not defined in the User schemas/,
+      new RegExp(
+        "^mapping row 2: invalid source 'nickNames': " +
+          'attribute "nickNames" is not defined in the User schemas',
+      ),
     );
   });
 

@@ -7,7 +7,14 @@ import {
   type ScimHttp,
 } from '../helpers/scim-http';
 import { startTestServer, type TestServer } from '../helpers/test-server';
-import { ACME_SCHEMA, createApplication, ENTERPRISE, recordOf, UPDATE_SETTINGS } from './helpers';
+import {
+  ACME_SCHEMA,
+  CONTOSO_SCHEMA,
+  createApplication,
+  ENTERPRISE,
+  recordOf,
+  UPDATE_SETTINGS,
+} from './helpers';
 
 const FIELDS = [
   { key: 'user_name', name: 'User name', type: 'TEXT' },
@@ -21,6 +28,7 @@ const FIELDS = [
   { key: 'team_names', name: 'Team names', type: 'LONG_TEXT' },
   { key: 'status', name: 'Status', type: 'SINGLE_CHOICE', choices: ['Active', 'Off', 'Gone'] },
   { key: 'notes', name: 'Notes', type: 'TEXT' },
+  { key: 'hired_on', name: 'Hired on', type: 'DATE' },
 ];
 
 const MAPPINGS = [
@@ -33,6 +41,7 @@ const MAPPINGS = [
   { source: 'active', field: 'enabled' },
   { source: 'groups', field: 'teams' },
   { source: 'groups', field: 'team_names' },
+  { source: `${CONTOSO_SCHEMA}:hireDate`, field: 'hired_on' },
 ];
 
 describe('sync of provisioned users into the target application', () => {
@@ -44,7 +53,26 @@ describe('sync of provisioned users into the target application', () => {
     server = await startTestServer();
     api = await connectApi(server);
     scim = await connectScim(server);
+    dataOf(
+      await api(
+        `mutation ($input: DeclareScimExtensionAttributeInput!) {
+          declareScimExtensionAttribute(input: $input) { id } }`,
+        { input: { schema: CONTOSO_SCHEMA, name: 'hireDate', type: 'DATE_TIME' } },
+      ),
+    );
   });
+
+  /** Returns the warnings the provisioning log recorded for a user's requests. */
+  async function loggedWarnings(userId: string): Promise<{ code: string; attribute: string }[]> {
+    const response = await api(
+      `query ($filter: ProvisioningEventFilter) {
+        provisioningEvents(filter: $filter, first: 100) {
+          edges { node { warnings { code attribute } } } } }`,
+      { filter: { resourceId: userId, outcomes: ['WARNING'] } },
+    );
+
+    return dataOf(response).provisioningEvents.edges.flatMap((edge: any) => edge.node.warnings);
+  }
 
   afterAll(async () => {
     await server.close();
@@ -89,6 +117,7 @@ describe('sync of provisioned users into the target application', () => {
       ],
       [ENTERPRISE]: { department: 'Research', manager: manager.id },
       [ACME_SCHEMA]: { costCode: '42' },
+      [CONTOSO_SCHEMA]: { hireDate: '2024-03-01T09:00:00Z' },
     });
 
     const created = await recordOf(api, applicationId, user.id);
@@ -102,6 +131,7 @@ describe('sync of provisioned users into the target application', () => {
       cost_code: 42,
       enabled: true,
       status: 'Active',
+      hired_on: '2024-03-01',
     });
 
     await patchUser(user.id, [
@@ -109,6 +139,7 @@ describe('sync of provisioned users into the target application', () => {
       { op: 'Replace', path: `${ENTERPRISE}:department`, value: 'Analytics' },
       { op: 'Replace', path: `${ACME_SCHEMA}:costCode`, value: 'abc' },
       { op: 'Remove', path: `${ENTERPRISE}:manager` },
+      { op: 'Replace', path: `${CONTOSO_SCHEMA}:hireDate`, value: '2025-01-15T23:30:00-05:00' },
     ]);
     const patched = await recordOf(api, applicationId, user.id);
     expect(patched?.id).toBe(created?.id);
@@ -119,6 +150,11 @@ describe('sync of provisioned users into the target application', () => {
       department: 'Analytics',
       enabled: true,
       status: 'Active',
+      hired_on: '2025-01-16',
+    });
+    expect(await loggedWarnings(user.id)).toContainEqual({
+      code: 'MAPPING_CONVERSION',
+      attribute: `${ACME_SCHEMA}:costCode`,
     });
 
     await scim.patch(`/Groups/${engineering.id}`, [
@@ -193,13 +229,41 @@ describe('sync of provisioned users into the target application', () => {
     expect(after?.id).toBe(before?.id);
   });
 
+  it('keeps deleting users after a status choice is removed', async () => {
+    const { applicationId } = await configure({
+      action: 'SET_STATUS',
+      statusField: 'status',
+      inactiveStatus: 'Off',
+      deletedStatus: 'Gone',
+    });
+    const application = dataOf(
+      await api('query ($id: ID!) { application(id: $id) { fields { id key } } }', {
+        id: applicationId,
+      }),
+    ).application;
+    const statusField = application.fields.find((field: any) => field.key === 'status');
+    const user = await createUser(scim);
+
+    await api(
+      `mutation ($id: ID!) {
+        updateApplicationField(id: $id, input: { choices: ["Active"] }) { id } }`,
+      { id: statusField.id },
+    );
+    const deleted = await scim.request('DELETE', `/Users/${user.id}`);
+    const record = await recordOf(api, applicationId, user.id);
+
+    expect(deleted.status).toBe(204);
+    expect(record?.values.status).toBeUndefined();
+  });
+
   it('keeps values an admin set in unmapped fields', async () => {
     const { applicationId } = await configure({ action: 'ARCHIVE' });
     const user = await createUser(scim, { name: { givenName: 'Grace' } });
     const record = await recordOf(api, applicationId, user.id);
 
     const updated = await api(
-      'mutation ($id: ID!, $values: JSONObject!) { updateApplicationRecord(id: $id, values: $values) { id } }',
+      `mutation ($id: ID!, $values: JSONObject!) {
+        updateApplicationRecord(id: $id, values: $values) { id } }`,
       { id: record!.id, values: { notes: 'VIP' } },
     );
     expect(updated.errors).toBeUndefined();

@@ -20,7 +20,9 @@ describe('concurrent PATCH requests', () => {
   let scim: ScimHttp;
 
   beforeAll(async () => {
-    server = await startTestServer();
+    // The 50 requests queue for the group's row lock and for pooled connections; on a busy
+    // machine that wait can pass the default acquire timeout, which this test is not about.
+    server = await startTestServer({ env: { DATABASE_ACQUIRE_TIMEOUT_MS: '60000' } });
     scim = await connectScim(server);
   });
 

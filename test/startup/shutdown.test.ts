@@ -13,7 +13,7 @@ describe('main shutdown', () => {
 
   it('exits 0 after SIGTERM once in-flight work is done', async () => {
     const roster = startRosterProcess({ PORT: '0', ROSTER_DATA_DIR: dataDir, LOG_LEVEL: 'info' });
-    await roster.waitForOutput('Roster is listening');
+    await roster.waitForOutput('Roster is listening', 60_000);
 
     roster.child.kill('SIGTERM');
     const code = await roster.exited;
@@ -21,5 +21,5 @@ describe('main shutdown', () => {
     expect(code).toBe(0);
     expect(roster.stdout()).toContain('"msg":"shutdown complete"');
     expect(roster.stdout()).toContain('"msg":"database closed"');
-  });
+  }, 120_000);
 });

@@ -44,3 +44,12 @@ export const ChangePasswordMutation = graphql(`
     }
   }
 `);
+
+export const SsoStatusQuery = graphql(`
+  query SsoStatus($organization: String!) {
+    ssoStatus(organization: $organization) {
+      enabled
+      loginUrl
+    }
+  }
+`);

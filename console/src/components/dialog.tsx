@@ -2,6 +2,8 @@ import { useEffect, useId, useRef, type ReactNode } from 'react';
 
 interface DialogProps {
   title: string;
+  /** Extra class, such as `drawer` for a panel at the side of the page. */
+  className?: string;
   onClose: () => void;
   children: ReactNode;
 }
@@ -10,7 +12,7 @@ interface DialogProps {
  * A modal `<dialog>`: the browser keeps focus inside it, Escape closes it, and focus returns
  * to the element that opened it.
  */
-export function Dialog({ title, onClose, children }: DialogProps) {
+export function Dialog({ title, className, onClose, children }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
 
@@ -26,6 +28,7 @@ export function Dialog({ title, onClose, children }: DialogProps) {
   return (
     <dialog
       ref={ref}
+      className={className}
       aria-labelledby={titleId}
       onCancel={(event) => {
         event.preventDefault();

@@ -1,5 +1,6 @@
 import { useMutation } from '@tanstack/react-query';
-import { NavLink, Outlet } from 'react-router';
+import { useEffect, useRef } from 'react';
+import { NavLink, Outlet, useLocation } from 'react-router';
 
 import { execute } from '../api/client';
 import { SignOutMutation } from '../api/operations';
@@ -8,6 +9,9 @@ import { useViewer } from '../auth/viewer';
 const SECTIONS = [
   { to: '/integrations/saml', label: 'Integrations → SAML' },
   { to: '/tokens', label: 'Tokens' },
+  { to: '/scim/settings', label: 'SCIM settings' },
+  { to: '/scim/attributes', label: 'Custom attributes' },
+  { to: '/provisioning', label: 'Provisioning logs' },
   { to: '/users', label: 'Users' },
   { to: '/groups', label: 'Groups' },
   { to: '/audit', label: 'Audit trail' },
@@ -17,6 +21,16 @@ const SECTIONS = [
 export function Layout() {
   const viewer = useViewer();
   const signOut = useSignOut();
+  const { pathname } = useLocation();
+  const mainRef = useRef<HTMLElement>(null);
+  const firstPath = useRef(pathname);
+
+  // After a client-side navigation, keyboard and screen-reader users continue in the new page.
+  useEffect(() => {
+    if (pathname !== firstPath.current) {
+      mainRef.current?.focus();
+    }
+  }, [pathname]);
 
   return (
     <>
@@ -41,7 +55,7 @@ export function Layout() {
             ))}
           </ul>
         </nav>
-        <main id="main" tabIndex={-1}>
+        <main id="main" tabIndex={-1} ref={mainRef}>
           <Outlet />
         </main>
       </div>

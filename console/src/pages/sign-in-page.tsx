@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 
 import { execute, fieldError, GraphQLRequestError } from '../api/client';
-import { SignInMutation } from '../api/operations';
+import { SignInMutation, SsoStatusQuery } from '../api/operations';
 import { ErrorList } from '../components/error-list';
 import { usePageTitle } from '../components/page-title';
 import { TextField } from '../components/text-field';
@@ -28,6 +28,14 @@ export function SignInPage() {
       await queryClient.invalidateQueries({ queryKey: ['viewer'] });
     },
   });
+
+  const slug = organization.trim();
+  const sso = useQuery({
+    queryKey: ['ssoStatus', slug],
+    queryFn: () => execute(SsoStatusQuery, { organization: slug }),
+    enabled: slug !== '',
+  });
+  const ssoLoginUrl = sso.data?.ssoStatus.enabled ? sso.data.ssoStatus.loginUrl : null;
 
   const onSubmit = (event: FormEvent) => {
     event.preventDefault();
@@ -74,6 +82,13 @@ export function SignInPage() {
           {signIn.isPending ? 'Signing in…' : 'Sign in'}
         </button>
       </form>
+      {ssoLoginUrl ? (
+        <p className="sso">
+          <a className="button-link" href={withReturnTo(ssoLoginUrl)}>
+            Sign in with SSO
+          </a>
+        </p>
+      ) : null}
     </main>
   );
 }
@@ -85,4 +100,11 @@ function retryHint(error: unknown) {
 
   const seconds = error.errors[0]?.extensions?.retryAfterSeconds;
   return seconds ? <p className="hint">Try again in {Math.ceil(seconds / 60)} minutes.</p> : null;
+}
+
+/** Sends the admin back to the console page they were on after the identity provider. */
+function withReturnTo(loginUrl: string): string {
+  const url = new URL(loginUrl, window.location.origin);
+  url.searchParams.set('returnTo', window.location.pathname + window.location.search);
+  return url.toString();
 }

@@ -6,6 +6,8 @@ import { DateTime } from '../components/date-time';
 import { ErrorList } from '../components/error-list';
 import { usePageTitle } from '../components/page-title';
 import { UserQuery } from './directory-operations';
+import { LinkedRecord } from './linked-record';
+import { UserRoleControl } from './user-role-control';
 
 /** Renders one user: identity, enterprise attributes, group memberships and its SCIM form. */
 export function UserDetailPage() {
@@ -44,7 +46,9 @@ export function UserDetailPage() {
           <dt>Status</dt>
           <dd>{detail.active ? 'Active' : 'Inactive'}</dd>
           <dt>Role</dt>
-          <dd>{detail.role === 'ADMIN' ? 'Admin' : 'Member'}</dd>
+          <dd>
+            <UserRoleControl userId={detail.id} role={detail.role} />
+          </dd>
           <dt>Name</dt>
           <dd>
             {detail.name?.formatted ??
@@ -108,6 +112,7 @@ export function UserDetailPage() {
           </ul>
         )}
       </section>
+      <LinkedRecord userId={detail.id} />
       {extensionCount > 0 ? (
         <section aria-labelledby="extensions-heading">
           <h2 id="extensions-heading">Custom extension attributes</h2>

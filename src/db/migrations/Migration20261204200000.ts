@@ -32,9 +32,8 @@ export class Migration20261204200000 extends Migration {
         updated_at timestamptz not null,
         primary key (organization_id, id)
       );`);
-    this.addSql(
-      'create unique index applications_name_unique on applications (organization_id, lower(name));',
-    );
+    this.addSql(`create unique index applications_name_unique
+      on applications (organization_id, lower(name));`);
     this.addSql(
       'create index applications_created_at on applications (organization_id, created_at, id);',
     );

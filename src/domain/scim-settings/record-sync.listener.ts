@@ -30,7 +30,7 @@ export class RecordSyncListener implements DirectoryListener {
     change: DirectoryChange,
     warnings: ProvisioningWarning[],
   ): Promise<void> {
-    const registry = await this.registries.forOrganization(change.organizationId);
+    const registry = await this.registries.forOrganization(change.organizationId, tx);
     const plan = await loadSyncPlan(tx, change.organizationId, registry);
     if (!plan) {
       return;

@@ -152,8 +152,13 @@ export async function syncDeletion(
       updateRecord(record, record.values, record.archivedAt ?? now, now);
       break;
     case 'SET_STATUS': {
+      // The status settings stop applying when an admin later removes the status value from
+      // the field's choices; the record is then kept unchanged.
+      if (!plan.status) {
+        return;
+      }
       const values = { ...record.values };
-      setValue(values, plan.status!.field.key, plan.status!.deleted);
+      setValue(values, plan.status.field.key, plan.status.deleted);
       updateRecord(record, values, record.archivedAt, now);
       break;
     }

@@ -112,7 +112,7 @@ export class ResyncRunner {
 
   private async advance(tx: EntityManager, job: ScimResyncJob): Promise<void> {
     const now = this.deps.now();
-    const registry = await this.registries.forOrganization(job.organizationId);
+    const registry = await this.registries.forOrganization(job.organizationId, tx);
     const plan = await loadSyncPlan(tx, job.organizationId, registry);
     job.updatedAt = now;
 

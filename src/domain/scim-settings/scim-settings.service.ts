@@ -68,7 +68,7 @@ export class ScimSettingsService {
       }
 
       if (input.targetApplicationId !== null) {
-        const registry = await this.registries.forOrganization(organizationId);
+        const registry = await this.registries.forOrganization(organizationId, tx);
         const { problems } = compilePlan(
           organizationId,
           input.targetApplicationId,

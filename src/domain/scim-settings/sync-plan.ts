@@ -197,7 +197,8 @@ function compileStatus(
   if (!field) {
     return problem(
       'statusField',
-      `SET_STATUS needs the key of a status field of the target application, got '${draft.statusField ?? ''}'`,
+      'SET_STATUS needs the key of a status field of the target application, got ' +
+        `'${draft.statusField ?? ''}'`,
     );
   }
   if (!(STATUS_FIELD_TYPES as readonly string[]).includes(field.type)) {

@@ -25,7 +25,6 @@ export function toApplicationSummary(application: Application): ApplicationType 
     name: application.name,
     archived: application.archivedAt !== null,
     archivedAt: application.archivedAt,
-    fields: undefined as never,
     version: application.version,
     createdAt: application.createdAt,
     updatedAt: application.updatedAt,

@@ -47,7 +47,7 @@ export class ApplicationResolver {
     }
 
     const view = await ctx.services.applications.get(adminOf(ctx), application.id);
-    return toApplicationObject(view).fields;
+    return toApplicationObject(view).fields ?? [];
   }
 
   @Mutation(() => ApplicationType, { description: 'Creates an application with its fields.' })

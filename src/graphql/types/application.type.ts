@@ -49,8 +49,9 @@ export class ApplicationType {
   @Field(() => Date, { nullable: true })
   archivedAt!: Date | null;
 
+  /** Loaded by the resolver when absent, as in list pages. */
   @Field(() => [ApplicationFieldType], { description: 'Fields in display order.' })
-  fields!: ApplicationFieldType[];
+  fields?: ApplicationFieldType[];
 
   @Field(() => Int, { description: 'Increases by one on every change.' })
   version!: number;

@@ -170,10 +170,19 @@ function classifyPatch(resourceType: string | null, body: unknown): Provisioning
   return 'UPDATE';
 }
 
+/** Decodes a percent-encoded path segment, keeping it as sent when the encoding is invalid. */
+function decodeSegment(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
+}
+
 /** Classifies a finished SCIM request by method, path, bodies and status. */
 export function classifyRequest(facts: RequestFacts): RequestSummary {
   const segments = facts.path.split('/').filter((segment) => segment !== '');
-  const [collection = '', item] = segments.map((segment) => decodeURIComponent(segment));
+  const [collection = '', item] = segments.map(decodeSegment);
   const lower = collection.toLowerCase();
   const resourceType = RESOURCE_TYPES[lower] ?? (DISCOVERY.has(lower) ? collection : null);
   const method = facts.method.toUpperCase();

@@ -10,6 +10,7 @@ import {
   type ProvisioningRequest,
 } from '../../domain/provisioning/request-context';
 import type { Principal } from '../../domain/principal';
+import type { Logger } from '../../logger';
 import type { Metrics } from '../../metrics/metrics';
 import { classifyRequest } from './classify-request';
 
@@ -76,7 +77,15 @@ export function provisioningLog(options: ProvisioningLogOptions): Middleware {
     try {
       await runWithProvisioningRequest(request, next);
     } finally {
-      finish(ctx, request, options);
+      try {
+        finish(ctx, request, options);
+      } catch (error) {
+        // The response is already decided; a fault in recording it must not change it.
+        (ctx.state.logger as Logger).error(
+          { err: error, organizationId: request.organizationId, eventId: request.eventId },
+          'recording the provisioning event failed',
+        );
+      }
     }
   };
 }

@@ -17,7 +17,8 @@ const CREATE_RECORD = `mutation ($applicationId: ID!, $values: JSONObject!) {
   createApplicationRecord(applicationId: $applicationId, values: $values) {
     id applicationId userId values archived version } }`;
 
-const RECORDS = `query ($applicationId: ID!, $filter: [RecordFilterInput!], $first: Int, $after: String) {
+const RECORDS = `query ($applicationId: ID!, $filter: [RecordFilterInput!], $first: Int,
+    $after: String) {
   applicationRecords(applicationId: $applicationId, filter: $filter, first: $first, after: $after) {
     edges { node { id values } } pageInfo { hasNextPage endCursor } } }`;
 
@@ -65,6 +66,16 @@ describe('GraphQL applications and records', () => {
     expect(application.fields[9].choices).toEqual(['Junior', 'Senior']);
   });
 
+  it('lists applications with their fields', async () => {
+    const application = await createApplication([{ key: 'a', name: 'A', type: 'URL' }]);
+
+    const listed = dataOf(
+      await api('{ applications(first: 100) { edges { node { id fields { key type } } } } }'),
+    ).applications.edges.map((edge: any) => edge.node);
+
+    expect(listed).toContainEqual({ id: application.id, fields: [{ key: 'a', type: 'URL' }] });
+  });
+
   it('rejects a duplicate name with CONFLICT', async () => {
     const application = await createApplication([]);
 
@@ -104,7 +115,8 @@ describe('GraphQL applications and records', () => {
 
     const renamed = dataOf(
       await api(
-        'mutation ($id: ID!, $name: String!) { renameApplication(id: $id, name: $name) { name version } }',
+        `mutation ($id: ID!, $name: String!) {
+          renameApplication(id: $id, name: $name) { name version } }`,
         {
           id: application.id,
           name: newName,
@@ -141,13 +153,15 @@ describe('GraphQL applications and records', () => {
 
     const added = dataOf(
       await api(
-        'mutation ($id: ID!, $field: FieldInputType!) { addApplicationField(applicationId: $id, field: $field) { fields { id key position } } }',
+        `mutation ($id: ID!, $field: FieldInputType!) {
+          addApplicationField(applicationId: $id, field: $field) { fields { id key position } } }`,
         { id: application.id, field: { key: 'b', name: 'B', type: 'NUMBER' } },
       ),
     ).addApplicationField.fields;
     const renamed = dataOf(
       await api(
-        'mutation ($id: ID!) { updateApplicationField(id: $id, input: { name: "Bee" }) { fields { key name } } }',
+        `mutation ($id: ID!) {
+          updateApplicationField(id: $id, input: { name: "Bee" }) { fields { key name } } }`,
         { id: added[1].id },
       ),
     ).updateApplicationField.fields;
@@ -269,7 +283,8 @@ describe('GraphQL applications and records', () => {
 
     const updated = dataOf(
       await api(
-        'mutation ($id: ID!, $values: JSONObject!) { updateApplicationRecord(id: $id, values: $values) { values version } }',
+        `mutation ($id: ID!, $values: JSONObject!) {
+          updateApplicationRecord(id: $id, values: $values) { values version } }`,
         { id: record.id, values: { age: 41, remote: null } },
       ),
     ).updateApplicationRecord;

@@ -58,6 +58,7 @@ describe('classifyRequest', () => {
     ['a replace', { method: 'PUT', path: '/Users/abc' }, 'UPDATE'],
     ['a delete', { method: 'DELETE', path: '/Groups/abc', status: 204 }, 'DELETE'],
     ['an unknown endpoint', { path: '/Widgets', status: 404 }, 'OTHER'],
+    ['a read of an invalid escape', { path: '/Users/%E0%A4%A', status: 404 }, 'READ'],
   ])('classifies %s', (_name, overrides, operation) => {
     expect(classifyRequest(facts(overrides)).operation).toBe(operation);
   });

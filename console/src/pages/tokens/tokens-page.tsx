@@ -8,13 +8,20 @@ import { EmptyState } from '../../components/empty-state';
 import { ErrorList } from '../../components/error-list';
 import { usePageTitle } from '../../components/page-title';
 import { Pager } from '../../components/pager';
-import type { TokenFieldsFragment } from '../../gql/graphql';
+import type { TokenFieldsFragment, TokenStatus } from '../../gql/graphql';
 import { CreateTokenDialog } from './create-token-dialog';
 import { TokensQuery } from './operations';
 import { RevokeTokenDialog } from './revoke-token-dialog';
 import { SecretDialog } from './secret-dialog';
 
 const PAGE_SIZE = 20;
+
+const STATUS_LABELS: Record<TokenStatus, string> = {
+  ACTIVE: 'ACTIVE',
+  EXPIRED: 'EXPIRED',
+  REVOKED: 'REVOKED',
+  OWNER_INACTIVE: 'OWNER INACTIVE',
+};
 
 /** Tokens: API and SCIM bearer tokens, newest first. */
 export function TokensPage() {
@@ -85,7 +92,9 @@ export function TokensPage() {
                 </th>
                 <td>{node.scope}</td>
                 <td>
-                  <span className={`badge ${node.status.toLowerCase()}`}>{node.status}</span>
+                  <span className={`badge ${node.status.toLowerCase()}`}>
+                    {STATUS_LABELS[node.status]}
+                  </span>
                 </td>
                 <td>
                   <code>{node.displayPrefix}…</code>
@@ -101,7 +110,7 @@ export function TokensPage() {
                   <DateTime value={node.lastUsedAt} empty="Never used" />
                 </td>
                 <td>
-                  {node.status === 'ACTIVE' ? (
+                  {node.status === 'ACTIVE' || node.status === 'OWNER_INACTIVE' ? (
                     <button
                       type="button"
                       className="danger"
