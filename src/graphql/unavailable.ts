@@ -1,7 +1,11 @@
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 
-import { DATABASE_RETRY_AFTER_SECONDS, warnDatabaseUnavailable } from '../db/database-unavailable';
+import {
+  DATABASE_RETRY_AFTER_SECONDS,
+  DATABASE_UNAVAILABLE_MESSAGE,
+  warnDatabaseUnavailable,
+} from '../db/database-unavailable';
 import { DomainError } from '../domain/errors';
 import type { GraphQLContext } from './context';
 
@@ -26,9 +30,9 @@ export function contextUnavailableError(cause: unknown): GraphQLError {
 }
 
 /**
- * Sets status 503 and `Retry-After` when a resolver reported UNAVAILABLE, so that HTTP clients
- * and load balancers see the outage without reading the body. The body keeps the data that
- * other resolvers returned.
+ * Sets status 503 and `Retry-After` when a resolver reported UNAVAILABLE (an unavailable
+ * database or a cancelled statement), so that HTTP clients and load balancers see the failure
+ * without reading the body. The body keeps the data that other resolvers returned.
  */
 export const unavailableAs503: ApolloServerPlugin<GraphQLContext> = {
   async requestDidStart() {
@@ -39,14 +43,23 @@ export const unavailableAs503: ApolloServerPlugin<GraphQLContext> = {
         }
 
         const errors = response.body.singleResult.errors ?? [];
-        if (!errors.some((error) => error.extensions?.code === 'UNAVAILABLE')) {
+        const unavailable = errors.filter((error) => error.extensions?.code === 'UNAVAILABLE');
+        if (unavailable.length === 0) {
           return;
         }
 
-        const message = 'GraphQL request failed: database unavailable';
-        warnDatabaseUnavailable(contextValue.logger, undefined, { operationName }, message);
+        if (unavailable.some((error) => error.message === DATABASE_UNAVAILABLE_MESSAGE)) {
+          const message = 'GraphQL request failed: database unavailable';
+          warnDatabaseUnavailable(contextValue.logger, undefined, { operationName }, message);
+        }
+
+        const retryAfterSeconds = Math.max(
+          ...unavailable.map(
+            (error) => Number(error.extensions?.retryAfterSeconds) || DATABASE_RETRY_AFTER_SECONDS,
+          ),
+        );
         response.http.status = 503;
-        response.http.headers.set('retry-after', String(DATABASE_RETRY_AFTER_SECONDS));
+        response.http.headers.set('retry-after', String(retryAfterSeconds));
       },
     };
   },
