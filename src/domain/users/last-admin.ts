@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 
 import { DomainError } from '../errors';
 
-/** What would take a user's admin rights away. */
+/** A change that takes a user's admin rights away. */
 export type AdminRemoval = 'deactivate' | 'delete' | 'demote';
 
 const VERBS: Record<AdminRemoval, string> = {
