@@ -1,6 +1,8 @@
 import Router from '@koa/router';
 import type { Context } from 'koa';
 
+import { parseFilter, printFilter } from '../filter';
+import { filterForType } from '../protocol/filter-for-type';
 import { listRequestFromBody, type ListRequest } from '../protocol/list-request';
 import { listResponse } from '../protocol/list-response';
 import { SCIM_CONTENT_TYPE } from '../protocol/media-type';
@@ -42,7 +44,17 @@ async function search(
   const resources = [];
 
   for (const type of types) {
-    const pageRequest: ListRequest = { ...request, startIndex: skip + 1, count: remaining };
+    const filter = types.length > 1 ? rootFilterFor(request.filter, type) : request.filter;
+    if (filter === false) {
+      continue;
+    }
+
+    const pageRequest: ListRequest = {
+      ...request,
+      filter: filter === true ? undefined : filter,
+      startIndex: skip + 1,
+      count: remaining,
+    };
     const page = await lister.list(ctx, type, pageRequest);
 
     totalResults += page.totalResults;
@@ -54,4 +66,27 @@ async function search(
   ctx.status = 200;
   ctx.type = SCIM_CONTENT_TYPE;
   ctx.body = listResponse(resources, totalResults, startIndex);
+}
+
+/**
+ * Returns a root search's filter for one type as text, or `false` when no resource of the type
+ * can match. A filter that does not parse is returned as it is, so that listing reports it.
+ */
+function rootFilterFor(
+  filter: string | undefined,
+  type: ResourceTypeName,
+): string | boolean | undefined {
+  if (filter === undefined) {
+    return undefined;
+  }
+
+  let parsed;
+  try {
+    parsed = parseFilter(filter);
+  } catch {
+    return filter;
+  }
+
+  const reduced = filterForType(parsed, type);
+  return typeof reduced === 'boolean' ? reduced : printFilter(reduced);
 }
