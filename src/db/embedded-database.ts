@@ -42,7 +42,7 @@ export async function startEmbeddedDatabase(
     extensions: { pg_trgm },
   });
   // NOTE: PGlite's socket server accepts any password, so every local process can connect to
-  // this port while Roster runs; deployments that share a host use PostgreSQL instead.
+  // this port while Roster runs. Deployments that share a host use PostgreSQL instead.
   const server = new PGLiteSocketServer({ db, host: '127.0.0.1', port: 0, maxConnections: 1 });
   await server.start();
 

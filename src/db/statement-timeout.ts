@@ -4,7 +4,7 @@ const QUERY_CANCELED = '57014';
 /** Seconds that a client is asked to wait after a statement timed out. */
 export const STATEMENT_TIMEOUT_RETRY_SECONDS = 5;
 
-/** Whether `error` is PostgreSQL cancelling a statement that ran past `statement_timeout`. */
+/** Returns whether `error` is PostgreSQL cancelling a statement past `statement_timeout`. */
 export function isStatementTimeout(error: unknown): boolean {
   return (
     typeof error === 'object' &&

@@ -1,6 +1,6 @@
 import { Entity, OptionalProps, PrimaryKey, Property } from '@mikro-orm/core';
 
-/** What happens to a user's record when the user is deactivated or deleted. */
+/** The action on a user's record when the user is deactivated or deleted. */
 export type DeprovisionAction = 'SET_STATUS' | 'ARCHIVE' | 'DELETE';
 
 /** One mapping row: a SCIM attribute path and the field key it fills. */

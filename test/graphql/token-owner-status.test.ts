@@ -6,8 +6,8 @@ import { connectScim, patchRequest, type ScimHttp } from '../helpers/scim-http';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 
 /**
- * A token stops working when its owner is no longer an active admin, and its status must say
- * so: an admin looking for the cause of Entra's 401 responses would otherwise see ACTIVE.
+ * A token stops working when its owner is no longer an active admin, and its status must show
+ * it, because an admin looking for the cause of Entra's 401 responses would otherwise see ACTIVE.
  */
 describe('token status after its owner is disabled', () => {
   let server: TestServer;

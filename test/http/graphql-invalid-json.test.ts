@@ -1,6 +1,6 @@
 import { startTestServer, type TestServer } from '../helpers/test-server';
 
-/** A request body that is not valid JSON is a client error, answered 400 with the reason. */
+/** A request body that is not valid JSON is a client error: 400 with the parser's reason. */
 describe('POST /graphql with an invalid JSON body', () => {
   let server: TestServer;
 

@@ -20,7 +20,7 @@ describe('concurrent PATCH requests', () => {
   let scim: ScimHttp;
 
   beforeAll(async () => {
-    // The 50 requests queue for the group's row lock and for pooled connections; on a busy
+    // The 50 requests queue for the group's row lock and for pooled connections. On a busy
     // machine that wait can pass the default acquire timeout, which this test is not about.
     server = await startTestServer({ env: { DATABASE_ACQUIRE_TIMEOUT_MS: '60000' } });
     scim = await connectScim(server);

@@ -30,8 +30,9 @@ export class RecordSyncListener implements DirectoryListener {
     change: DirectoryChange,
     warnings: ProvisioningWarning[],
   ): Promise<void> {
-    const registry = await this.registries.forOrganization(change.organizationId, tx);
-    const plan = await loadSyncPlan(tx, change.organizationId, registry);
+    const plan = await loadSyncPlan(tx, change.organizationId, () =>
+      this.registries.forOrganization(change.organizationId, tx),
+    );
     if (!plan) {
       return;
     }

@@ -112,8 +112,9 @@ export class ResyncRunner {
 
   private async advance(tx: EntityManager, job: ScimResyncJob): Promise<void> {
     const now = this.deps.now();
-    const registry = await this.registries.forOrganization(job.organizationId, tx);
-    const plan = await loadSyncPlan(tx, job.organizationId, registry);
+    const plan = await loadSyncPlan(tx, job.organizationId, () =>
+      this.registries.forOrganization(job.organizationId, tx),
+    );
     job.updatedAt = now;
 
     if (!plan || plan.applicationId !== job.applicationId) {

@@ -105,14 +105,16 @@ export function compilePlan(
 }
 
 /**
- * Loads the organization's sync plan, or undefined when no application receives users. Inside
- * a transaction the settings row is share-locked, so a settings change waits for in-flight
- * syncs, and a resync started after it sees every user they wrote.
+ * Loads the organization's sync plan, or undefined when no application receives users. The
+ * schema registry is loaded only when a plan exists, so organizations without a target
+ * application pay one query per user change. Inside a transaction the settings row is
+ * share-locked: a settings change waits for in-flight syncs, and a resync started after it
+ * reads every user they wrote.
  */
 export async function loadSyncPlan(
   em: EntityManager,
   organizationId: string,
-  registry: SchemaRegistry,
+  loadRegistry: () => Promise<SchemaRegistry>,
 ): Promise<SyncPlan | undefined> {
   const lock = em.isInTransaction() ? ' for share' : '';
   const rows = await em.execute<Record<string, unknown>[]>(
@@ -133,6 +135,7 @@ export async function loadSyncPlan(
   }
 
   const fields = await em.find(ApplicationField, { organizationId, applicationId: application.id });
+  const registry = await loadRegistry();
   return compilePlan(organizationId, application.id, settings, fields, registry).plan;
 }
 
