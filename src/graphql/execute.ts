@@ -11,6 +11,7 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { TokenScope } from '../entities/api-token.entity';
 import type { DomainDeps } from '../domain/deps';
 import type { Principal } from '../domain/principal';
+import type { SchemaVersionRead } from '../domain/request-registries';
 import { Services, type SharedServices } from '../domain/services';
 import type { TokenCheck } from '../domain/tokens/token-authenticator';
 import type { Logger } from '../logger';
@@ -33,6 +34,8 @@ export interface OperationCaller {
   logger: Logger;
   /** Epoch milliseconds after which a transactional operation rolls back instead of committing. */
   deadline?: number;
+  /** The organization's schema version, when the caller read it with the bearer token. */
+  schemaVersion?: SchemaVersionRead;
 }
 
 export interface OperationResult<T> {
@@ -135,9 +138,11 @@ export class OperationExecutor {
   ): Promise<OperationResult<T>> {
     const contextValue: GraphQLContext = {
       requestId: caller.requestId,
-      logger: caller.logger,
+      get logger() {
+        return caller.logger;
+      },
       em,
-      services: new Services(em, this.deps, this.shared),
+      services: new Services(em, this.deps, this.shared, caller.schemaVersion),
       principal: caller.principal,
     };
 

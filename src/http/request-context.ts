@@ -5,6 +5,23 @@ import type { Middleware } from 'koa';
 import type { Logger } from '../logger';
 import type { RequestState } from './state';
 
+/**
+ * Creates `state.logger` on first use: building a pino child copies and redacts its bindings,
+ * which most requests, writing no line of their own, never need.
+ */
+function defineLazyLogger(state: RequestState, create: () => Logger): void {
+  let child: Logger | undefined;
+
+  Object.defineProperty(state, 'logger', {
+    configurable: true,
+    enumerable: true,
+    get: () => (child ??= create()),
+    set: (value: Logger) => {
+      child = value;
+    },
+  });
+}
+
 /** Accepted client request ids: up to 128 letters, digits, dots, dashes and underscores. */
 const REQUEST_ID_PATTERN = /^[\w.-]{1,128}$/;
 
@@ -20,7 +37,7 @@ export function requestContext(logger: Logger): Middleware<RequestState> {
     const requestId = REQUEST_ID_PATTERN.test(offered) ? offered : randomUUID();
 
     ctx.state.requestId = requestId;
-    ctx.state.logger = logger.child({ requestId });
+    defineLazyLogger(ctx.state, () => logger.child({ requestId }));
     ctx.set('X-Request-Id', requestId);
 
     try {
@@ -32,8 +49,9 @@ export function requestContext(logger: Logger): Middleware<RequestState> {
       const headers = logger.isLevelEnabled('debug')
         ? { requestHeaders: ctx.headers, responseHeaders: ctx.response.headers }
         : {};
-      ctx.state.logger.info(
+      logger.info(
         {
+          requestId,
           method: ctx.method,
           path: ctx.path,
           status: ctx.status,

@@ -1,3 +1,5 @@
+import type { Principal } from '../domain/principal';
+import type { SchemaVersionRead } from '../domain/request-registries';
 import type { Logger } from '../logger';
 
 /** Per-request values that Roster's middleware stores on `ctx.state`. */
@@ -7,6 +9,10 @@ export interface RequestState {
   logger: Logger;
   organizationId?: string;
   tokenId?: string;
+  /** Who a SCIM request acts as, once its bearer token is accepted. */
+  principal?: Principal;
+  /** The organization's extension schema version, read with a SCIM request's token. */
+  schemaVersion?: SchemaVersionRead;
   /** Time in epoch milliseconds by which the request must be answered. */
   deadline?: number;
 }

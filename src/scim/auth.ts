@@ -2,7 +2,7 @@ import type { Middleware } from 'koa';
 
 import type { OperationExecutor } from '../graphql/execute';
 import type { RateLimits } from '../http/rate-limit/rate-limits';
-import type { Logger } from '../logger';
+import type { RequestState } from '../http/state';
 import { ScimError } from './protocol/scim-error';
 
 const CHALLENGE = 'Bearer realm="Roster SCIM"';
@@ -18,12 +18,17 @@ function tooManyRequests(detail: string, waitSeconds: number): ScimError {
  * A client address with too many failed authentications, and a token over its request
  * budget, get 429 with `Retry-After`.
  */
-export function scimAuthentication(executor: OperationExecutor, limits: RateLimits): Middleware {
+export function scimAuthentication(
+  executor: OperationExecutor,
+  limits: RateLimits,
+): Middleware<RequestState> {
   return async (ctx, next) => {
-    const logger = ctx.state.logger as Logger;
     const blockedFor = await limits.authFailureWait(ctx.ip);
     if (blockedFor > 0) {
-      logger.warn({ address: ctx.ip }, 'SCIM request rejected: too many failed authentications');
+      ctx.state.logger.warn(
+        { address: ctx.ip },
+        'SCIM request rejected: too many failed authentications',
+      );
       throw tooManyRequests(limits.authFailureMessage(blockedFor), blockedFor);
     }
 
@@ -45,7 +50,7 @@ export function scimAuthentication(executor: OperationExecutor, limits: RateLimi
       ctx.state.organizationId = check.organizationId;
       ctx.state.tokenId = check.tokenId;
       await limits.recordAuthFailure(ctx.ip);
-      logger.warn(
+      ctx.state.logger.warn(
         { reason: check.reason, tokenId: check.tokenId, organizationId: check.organizationId },
         'SCIM token rejected',
       );
@@ -59,6 +64,7 @@ export function scimAuthentication(executor: OperationExecutor, limits: RateLimi
     }
 
     ctx.state.principal = check.principal;
+    ctx.state.schemaVersion = check.schemaVersion;
     ctx.state.organizationId = check.principal.organizationId;
     ctx.state.tokenId = check.principal.tokenId;
 
@@ -66,7 +72,7 @@ export function scimAuthentication(executor: OperationExecutor, limits: RateLimi
     const budgetKey = check.principal.tokenId ?? `user:${check.principal.userId}`;
     const overBudgetFor = await limits.consumeScimRequest(budgetKey);
     if (overBudgetFor > 0) {
-      logger.warn('SCIM request rejected: the token is over its request budget');
+      ctx.state.logger.warn('SCIM request rejected: the token is over its request budget');
       throw tooManyRequests(limits.scimLimitMessage(overBudgetFor), overBudgetFor);
     }
 

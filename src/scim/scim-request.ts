@@ -1,6 +1,12 @@
 import type { Context } from 'koa';
 
-import type { OperationExecutor, PreparedOperation, Principal } from '../graphql/execute';
+import type {
+  OperationCaller,
+  OperationExecutor,
+  PreparedOperation,
+  Principal,
+} from '../graphql/execute';
+import type { SchemaVersionRead } from '../domain/request-registries';
 import type { Logger } from '../logger';
 import { listRequestFromQuery } from './protocol/list-request';
 import { SCIM_CONTENT_TYPE } from './protocol/media-type';
@@ -16,11 +22,14 @@ export async function runOperation<T>(
   variables: Record<string, unknown>,
   options: { transactional: boolean },
 ): Promise<T> {
-  const caller = {
+  const caller: OperationCaller = {
     principal: ctx.state.principal as Principal,
     requestId: ctx.state.requestId as string,
-    logger: ctx.state.logger as Logger,
+    get logger() {
+      return ctx.state.logger as Logger;
+    },
     deadline: ctx.state.deadline as number | undefined,
+    schemaVersion: ctx.state.schemaVersion as SchemaVersionRead | undefined,
   };
   const result = await executor.run<T>(operation, variables, caller, options);
 
