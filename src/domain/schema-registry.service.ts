@@ -31,18 +31,32 @@ export class SchemaRegistryProvider {
    * joins the transaction of the current async context, if any.
    */
   async forOrganization(organizationId: string, em?: EntityManager): Promise<SchemaRegistry> {
-    const manager = em ?? this.orm?.em.fork({ keepTransactionContext: true });
+    const manager = em ?? this.fork();
     if (!manager) {
       return this.builtIn;
     }
 
     const settings = await readSchemaSettings(manager, organizationId);
-    if (!settings) {
+    return this.forVersion(organizationId, settings?.version ?? null, manager);
+  }
+
+  /**
+   * Returns the registry for an organization whose schema version the caller has just read
+   * (null when the organization has no schema settings row). Reads the declarations only
+   * when the cached registry has another version.
+   */
+  async forVersion(
+    organizationId: string,
+    version: string | null,
+    em?: EntityManager,
+  ): Promise<SchemaRegistry> {
+    const manager = em ?? this.fork();
+    if (version === null || !manager) {
       return this.builtIn;
     }
 
     const cached = this.cache.get(organizationId);
-    if (cached && cached.version === settings.version) {
+    if (cached && cached.version === version) {
       this.cache.delete(organizationId);
       this.cache.set(organizationId, cached);
       return cached.registry;
@@ -53,7 +67,7 @@ export class SchemaRegistryProvider {
       declarations.length === 0
         ? this.builtIn
         : SchemaRegistry.create(customExtensionSchemas(declarations));
-    this.remember(organizationId, { version: settings.version, registry });
+    this.remember(organizationId, { version, registry });
 
     return registry;
   }
@@ -61,6 +75,10 @@ export class SchemaRegistryProvider {
   /** Drops an organization's cached registry, after this process changed its declarations. */
   invalidate(organizationId: string): void {
     this.cache.delete(organizationId);
+  }
+
+  private fork(): EntityManager | undefined {
+    return this.orm?.em.fork({ keepTransactionContext: true });
   }
 
   private remember(organizationId: string, entry: CachedRegistry): void {

@@ -15,6 +15,11 @@ import { ProvisioningEventService } from './provisioning/event.service';
 import { SamlIntegrationService } from './saml/saml-integration.service';
 import { SsoSignInService } from './saml/sign-in/sso-sign-in.service';
 import { SsoSignOutService } from './saml/sign-in/sso-sign-out.service';
+import {
+  RequestRegistries,
+  type RegistrySource,
+  type SchemaVersionRead,
+} from './request-registries';
 import { SchemaRegistryProvider } from './schema-registry.service';
 import { RecordSyncListener } from './scim-settings/record-sync.listener';
 import { ResyncSignal } from './scim-settings/resync-signal';
@@ -60,7 +65,17 @@ export class Services {
     readonly em: EntityManager,
     readonly deps: DomainDeps,
     readonly shared: SharedServices,
+    /** The organization's schema version, when the request has read it with its token. */
+    private readonly schemaVersion?: SchemaVersionRead,
   ) {}
+
+  /** The schema registries as this request sees them. */
+  get registries(): RegistrySource {
+    return this.memo(
+      'registries',
+      () => new RequestRegistries(this.shared.registries, this.schemaVersion),
+    );
+  }
 
   get serverInfo(): ServerInfoService {
     return this.memo('serverInfo', () => new ServerInfoService(this.em));
@@ -125,7 +140,7 @@ export class Services {
   get users(): UserService {
     return this.memo(
       'users',
-      () => new UserService(this.em, this.deps, this.shared.registries, this.shared.changes),
+      () => new UserService(this.em, this.deps, this.registries, this.shared.changes),
     );
   }
 
@@ -143,7 +158,7 @@ export class Services {
   get groups(): GroupService {
     return this.memo(
       'groups',
-      () => new GroupService(this.em, this.deps, this.shared.registries, this.shared.changes),
+      () => new GroupService(this.em, this.deps, this.registries, this.shared.changes),
     );
   }
 

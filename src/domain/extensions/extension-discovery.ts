@@ -5,7 +5,7 @@ import type { ProvisioningWarning } from '../changes/directory-change';
 import type { DomainDeps } from '../deps';
 import { DomainError } from '../errors';
 import { newId } from '../ids';
-import type { SchemaRegistryProvider } from '../schema-registry.service';
+import type { RegistrySource } from '../request-registries';
 import { MAX_ATTRIBUTE_NAME_LENGTH } from './extension-limits';
 import {
   coerceExtensionValues,
@@ -32,7 +32,7 @@ export interface DiscoveryResult {
 export class ExtensionDiscovery {
   constructor(
     private readonly deps: DomainDeps,
-    private readonly registries: SchemaRegistryProvider,
+    private readonly registries: RegistrySource,
   ) {}
 
   /**

@@ -7,7 +7,7 @@ import type { DomainDeps } from '../deps';
 import { DomainError } from '../errors';
 import { newId } from '../ids';
 import { buildMeta, etagOf, matchesEtag } from '../resource-meta';
-import type { SchemaRegistryProvider } from '../schema-registry.service';
+import type { RegistrySource } from '../request-registries';
 import { toDomainError } from '../scim-input-error';
 import { groupTargets } from '../query/group-targets';
 import { runListQuery, type ListPage, type ListQuery } from '../query/list-query';
@@ -52,7 +52,7 @@ export class GroupService {
   constructor(
     private readonly em: EntityManager,
     private readonly deps: DomainDeps,
-    private readonly registries: SchemaRegistryProvider,
+    private readonly registries: RegistrySource,
     private readonly changes: DirectoryChanges,
   ) {
     this.members = new GroupMembers(em);

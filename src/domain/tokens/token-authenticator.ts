@@ -4,6 +4,7 @@ import type { TokenScope } from '../../entities/api-token.entity';
 import type { UserRole } from '../../entities/user.entity';
 import type { DomainDeps } from '../deps';
 import type { Principal } from '../principal';
+import type { SchemaVersionRead } from '../request-registries';
 import { hashTokenSecret } from './token-secret';
 
 /** Why a bearer token was rejected; logged with the token id, never shown to the caller. */
@@ -11,7 +12,12 @@ export type TokenRejection =
   'unknown' | 'revoked' | 'expired' | 'wrong-scope' | 'owner-inactive' | 'owner-not-admin';
 
 export type TokenCheck =
-  | { ok: true; principal: Principal }
+  | {
+      ok: true;
+      principal: Principal;
+      /** The organization's extension schema version, read with the token. */
+      schemaVersion: SchemaVersionRead;
+    }
   | { ok: false; reason: TokenRejection; tokenId?: string; organizationId?: string };
 
 interface TokenRow {
@@ -24,6 +30,7 @@ interface TokenRow {
   user_id: string;
   role: UserRole;
   active: boolean;
+  schema_version: string | null;
 }
 
 const LAST_USED_INTERVAL_MS = 60_000;
@@ -49,9 +56,10 @@ export class TokenAuthenticator {
 
     const rows = await em.execute<TokenRow[]>(
       `select t.organization_id, t.id, t.title, t.scope, t.expires_at, t.revoked_at,
-              u.id as user_id, u.role, u.active
+              u.id as user_id, u.role, u.active, s.version as schema_version
          from api_tokens t
          join users u on u.organization_id = t.organization_id and u.id = t.user_id
+         left join scim_schema_settings s on s.organization_id = t.organization_id
         where t.secret_hash = ?`,
       [hashTokenSecret(secret)],
     );
@@ -78,6 +86,7 @@ export class TokenAuthenticator {
         tokenId: row.id,
         tokenTitle: row.title,
       },
+      schemaVersion: { organizationId: row.organization_id, version: row.schema_version },
     };
   }
 

@@ -10,7 +10,7 @@ import { newId } from '../ids';
 import { runListQuery, type ListPage, type ListQuery } from '../query/list-query';
 import { userTargets } from '../query/user-targets';
 import { matchesEtag } from '../resource-meta';
-import type { SchemaRegistryProvider } from '../schema-registry.service';
+import type { RegistrySource } from '../request-registries';
 import { toDomainError } from '../scim-input-error';
 import { inTransaction } from '../transaction';
 import type { PatchOperation } from '../../scim/patch';
@@ -59,7 +59,7 @@ export class UserService {
   constructor(
     private readonly em: EntityManager,
     private readonly deps: DomainDeps,
-    private readonly registries: SchemaRegistryProvider,
+    private readonly registries: RegistrySource,
     private readonly changes: DirectoryChanges,
   ) {
     this.discovery = new ExtensionDiscovery(deps, registries);

@@ -1,6 +1,7 @@
 import { User } from '../../../src/entities/user.entity';
 import { systemActor } from '../../../src/domain/actor';
 import type { DomainDeps } from '../../../src/domain/deps';
+import { lockSchemaSettings } from '../../../src/domain/extensions/schema-store';
 import { newId } from '../../../src/domain/ids';
 import { TokenAuthenticator } from '../../../src/domain/tokens/token-authenticator';
 import { TokenService } from '../../../src/domain/tokens/token.service';
@@ -21,6 +22,16 @@ describe('TokenAuthenticator.check', () => {
   afterAll(async () => {
     await server.close();
   });
+
+  async function version(): Promise<string | null> {
+    const rows = await server.orm.em
+      .fork()
+      .execute<{ version: string }[]>(
+        'select version from scim_schema_settings where organization_id = ?',
+        [server.bootstrap.organizationId],
+      );
+    return rows[0]?.version ?? null;
+  }
 
   const actor = () => systemActor(server.bootstrap.organizationId, 'SYSTEM');
 
@@ -51,6 +62,21 @@ describe('TokenAuthenticator.check', () => {
         tokenId: token.id,
         tokenTitle: token.title,
       },
+      schemaVersion: { organizationId: server.bootstrap.organizationId, version: await version() },
+    });
+  });
+
+  it("reads the organization's current schema version with the token", async () => {
+    const { secret } = await createToken('SCIM');
+    const changed = await server.orm.em
+      .fork()
+      .transactional((tx) => lockSchemaSettings(tx, server.bootstrap.organizationId, clock));
+
+    const result = await new TokenAuthenticator(deps).check(server.orm.em.fork(), secret, 'SCIM');
+
+    expect(result).toMatchObject({
+      ok: true,
+      schemaVersion: { organizationId: server.bootstrap.organizationId, version: changed.version },
     });
   });
 

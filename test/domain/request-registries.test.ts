@@ -1,0 +1,114 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+
+import { systemActor } from '../../src/domain/actor';
+import { ExtensionAttributeService } from '../../src/domain/extensions/extension-attribute.service';
+import { readSchemaSettings } from '../../src/domain/extensions/schema-store';
+import { RequestRegistries } from '../../src/domain/request-registries';
+import { SchemaRegistryProvider } from '../../src/domain/schema-registry.service';
+import { createLogger } from '../../src/logger';
+import { ScimClient, USER_SCHEMA } from '../helpers/scim-client';
+import { extensionUrn } from '../helpers/scim-extensions';
+import { startTestServer, type TestServer } from '../helpers/test-server';
+
+/** An EntityManager that fails any query, to show that a lookup needed none. */
+const NO_QUERIES = {
+  execute: async () => {
+    throw new Error('this lookup should not query the database');
+  },
+} as unknown as EntityManager;
+
+describe("a request's schema registries", () => {
+  let server: TestServer;
+
+  beforeAll(async () => {
+    server = await startTestServer();
+  });
+
+  afterAll(async () => {
+    await server.close();
+  });
+
+  const org = () => server.bootstrap.organizationId;
+
+  /** Declares an attribute the way another Roster process would: this server's cache is kept. */
+  async function declareElsewhere(name: string, required = false) {
+    const deps = { config: server.config, logger: createLogger('silent'), now: () => new Date() };
+    const elsewhere = new SchemaRegistryProvider(server.orm);
+    await new ExtensionAttributeService(server.orm.em.fork(), deps, elsewhere).declare(
+      systemActor(org(), 'SYSTEM'),
+      { schema: extensionUrn('Elsewhere'), name, type: 'string', required },
+    );
+
+    const settings = await readSchemaSettings(server.orm.em.fork(), org());
+    return settings!.version;
+  }
+
+  it('serves the first lookup from the version read earlier, without a query', async () => {
+    const version = await declareElsewhere('floor');
+    const provider = new SchemaRegistryProvider(server.orm);
+    const loaded = await provider.forOrganization(org(), server.orm.em.fork());
+
+    const registries = new RequestRegistries(provider, { organizationId: org(), version });
+    const first = await registries.forOrganization(org(), NO_QUERIES);
+
+    expect(first).toBe(loaded);
+    expect(first.schema(extensionUrn('Elsewhere'))?.id).toBe(extensionUrn('Elsewhere'));
+    await expect(registries.forOrganization(org(), NO_QUERIES)).rejects.toThrow(
+      'this lookup should not query the database',
+    );
+  });
+
+  it('loads the declarations when the version read earlier is not the cached one', async () => {
+    const provider = new SchemaRegistryProvider(server.orm);
+    await provider.forOrganization(org(), server.orm.em.fork());
+    const version = await declareElsewhere('wing');
+
+    const registries = new RequestRegistries(provider, { organizationId: org(), version });
+    const registry = await registries.forOrganization(org(), server.orm.em.fork());
+
+    const schema = registry.schema(extensionUrn('Elsewhere'));
+    expect(schema?.attributes.map((attribute) => attribute.name)).toEqual(
+      expect.arrayContaining(['floor', 'wing']),
+    );
+  });
+
+  it('gives the built-in schemas when no schema settings row existed', async () => {
+    const provider = new SchemaRegistryProvider(server.orm);
+    const registries = new RequestRegistries(provider, { organizationId: org(), version: null });
+
+    const registry = await registries.forOrganization(org(), NO_QUERIES);
+
+    expect(registry.schema(extensionUrn('Elsewhere'))).toBeUndefined();
+    expect(registry.schema(USER_SCHEMA)?.id).toBe(USER_SCHEMA);
+  });
+
+  it('reads the version for another organization and after invalidate', async () => {
+    const provider = new SchemaRegistryProvider(server.orm);
+    const version = await declareElsewhere('desk');
+    const otherOrganization = new RequestRegistries(provider, { organizationId: org(), version });
+    const invalidated = new RequestRegistries(provider, { organizationId: org(), version });
+    invalidated.invalidate(org());
+
+    await expect(
+      otherOrganization.forOrganization('01a24330-0000-7000-8000-000000000000', NO_QUERIES),
+    ).rejects.toThrow('this lookup should not query the database');
+    await expect(invalidated.forOrganization(org(), NO_QUERIES)).rejects.toThrow(
+      'this lookup should not query the database',
+    );
+  });
+
+  it('applies a required attribute declared by another process to the next SCIM write', async () => {
+    const client = await ScimClient.create(server);
+    const before = await client.post('/Users', {
+      schemas: [USER_SCHEMA],
+      userName: 'before@x.test',
+    });
+    expect(before.status).toBe(201);
+
+    await declareElsewhere('badge', true);
+    const after = await client.post('/Users', { schemas: [USER_SCHEMA], userName: 'after@x.test' });
+
+    expect(after.status).toBe(400);
+    expect(after.body.detail).toContain('badge');
+  });
+});
