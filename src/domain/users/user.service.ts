@@ -142,7 +142,7 @@ export class UserService {
       const manager = await assertManager(tx, organizationId, managerIdOf(rest), id);
 
       const now = this.deps.now();
-      const user = tx.create(User, {
+      const user = Object.assign(new User(), {
         organizationId,
         id,
         userName,
@@ -155,7 +155,7 @@ export class UserService {
       if (password !== undefined) {
         user.passwordHash = await hash(password);
       }
-      await this.flush(tx, userName);
+      await this.insert(tx, user);
 
       const view = buildUserView(user, this.publicUrl, {
         managerDisplay: manager?.display,
@@ -356,6 +356,21 @@ export class UserService {
     }
 
     return view;
+  }
+
+  /**
+   * Inserts a new user with one statement. The user stays outside the unit of work, which
+   * would otherwise compare every property again when the transaction flushes.
+   */
+  private async insert(tx: EntityManager, user: User): Promise<void> {
+    try {
+      await tx.insert(User, user);
+    } catch (error) {
+      if (error instanceof UniqueConstraintViolationException) {
+        throw userNameTaken(user.userName);
+      }
+      throw error;
+    }
   }
 
   /** Flushes, reporting a concurrent duplicate userName as a uniqueness conflict. */
