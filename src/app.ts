@@ -100,12 +100,6 @@ export async function createApp(deps: AppDependencies): Promise<RosterApp> {
   koa.use(errorHandler());
   koa.use(requestDeadline(deps.config.requestTimeoutMs));
   koa.use(securityHeaders());
-  koa.use(metricsRoutes(metrics, deps.config.metricsToken).routes());
-
-  const health = healthRoutes(async () => {
-    await deps.orm.em.getConnection().execute('select 1');
-  });
-  koa.use(health.routes());
 
   const executor = new OperationExecutor(buildGraphQLSchema(), deps.orm, domainDeps, shared);
   koa.use(
@@ -119,6 +113,13 @@ export async function createApp(deps: AppDependencies): Promise<RosterApp> {
       rateLimits,
     }),
   );
+
+  // Below SCIM, which answers most requests and passes the others on after one path test.
+  koa.use(metricsRoutes(metrics, deps.config.metricsToken).routes());
+  const health = healthRoutes(async () => {
+    await deps.orm.em.getConnection().execute('select 1');
+  });
+  koa.use(health.routes());
 
   const corsOrigins = deps.config.corsAllowedOrigins;
   const sameSiteOrigins = [new URL(deps.config.publicUrl).origin, ...corsOrigins];

@@ -93,7 +93,10 @@ export function provisioningLog(options: ProvisioningLogOptions): Middleware {
 function finish(ctx: Context, request: ProvisioningRequest, options: ProvisioningLogOptions) {
   const status = ctx.status;
   const outcome = outcomeOf(status, request);
-  const written = request.writtenOutcome !== undefined && status < 400;
+  if (request.writtenOutcome !== undefined && status < 400) {
+    options.metrics.scimOperations.inc({ operation: request.operation, outcome });
+    return;
+  }
 
   const summary = classifyRequest({
     method: ctx.method,
@@ -103,12 +106,11 @@ function finish(ctx: Context, request: ProvisioningRequest, options: Provisionin
     status,
     responseBody: ctx.body,
   });
-  const operation = written ? request.operation : summary.operation;
-  options.metrics.scimOperations.inc({ operation, outcome });
+  options.metrics.scimOperations.inc({ operation: summary.operation, outcome });
 
   // A rejected token that matches a stored one (expired, revoked) still gives its organization.
   const organizationId = request.organizationId ?? (ctx.state.organizationId as string | undefined);
-  if (written || !organizationId) {
+  if (!organizationId) {
     return;
   }
 
