@@ -4,6 +4,7 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { buildSchemaSync } from 'type-graphql';
 
 import { RESOLVERS } from './resolvers';
+import { validateArguments } from './validate-arguments';
 
 let cached: GraphQLSchema | undefined;
 
@@ -11,7 +12,7 @@ let cached: GraphQLSchema | undefined;
 export function buildGraphQLSchema(): GraphQLSchema {
   cached ??= buildSchemaSync({
     resolvers: RESOLVERS,
-    validate: { forbidUnknownValues: false },
+    validateFn: validateArguments,
   });
 
   return cached;
