@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import type { SchemaRegistry } from '../scim/schemas';
 import type { SchemaRegistryProvider } from './schema-registry.service';
 
-/** What services need of the schema registries. */
+/** The registry lookups that domain services use. */
 export interface RegistrySource {
   forOrganization(organizationId: string, em?: EntityManager): Promise<SchemaRegistry>;
   /** Drops an organization's cached registry, after this process changed its declarations. */
@@ -17,10 +17,10 @@ export interface SchemaVersionRead {
 }
 
 /**
- * One request's access to the registries. The schema version read with the request's bearer
- * token stands in for the first version read of its organization, which saves a query per
- * SCIM request. Later lookups read the version again, because the request may have changed
- * the declarations since.
+ * One request's access to the registries. The first lookup for the organization uses the
+ * schema version read with the request's bearer token, which saves a query per SCIM request.
+ * Later lookups read the version again, because the request may have changed the
+ * declarations since.
  */
 export class RequestRegistries implements RegistrySource {
   constructor(

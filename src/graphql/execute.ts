@@ -16,6 +16,7 @@ import { Services, type SharedServices } from '../domain/services';
 import type { TokenCheck } from '../domain/tokens/token-authenticator';
 import type { Logger } from '../logger';
 import type { GraphQLContext } from './context';
+import { StaleSyncTarget } from '../domain/scim-settings/stale-sync-target';
 import { formatResolverError, isExpectedError } from './errors';
 
 export type { TokenCheck } from '../domain/tokens/token-authenticator';
@@ -112,6 +113,23 @@ export class OperationExecutor {
     }
 
     try {
+      return await this.runInTransaction<T>(em, operation, variables, caller);
+    } catch (error) {
+      if (error instanceof StaleSyncTarget) {
+        caller.logger.info({ operation: operation.name }, 'SCIM settings changed; running again');
+        return this.runInTransaction<T>(this.orm.em.fork(), operation, variables, caller);
+      }
+      throw error;
+    }
+  }
+
+  private async runInTransaction<T>(
+    em: EntityManager,
+    operation: PreparedOperation,
+    variables: Record<string, unknown>,
+    caller: OperationCaller,
+  ): Promise<OperationResult<T>> {
+    try {
       return await em.transactional(async (tx) => {
         const result = await this.executeWith<T>(tx as EntityManager, operation, variables, caller);
         if (result.errors?.length) {
@@ -155,6 +173,9 @@ export class OperationExecutor {
 
     if (!result.errors?.length) {
       return { data: result.data as T };
+    }
+    if (result.errors.some((error) => error.originalError instanceof StaleSyncTarget)) {
+      throw new StaleSyncTarget();
     }
 
     for (const error of result.errors) {

@@ -13,6 +13,8 @@ export interface RequestState {
   principal?: Principal;
   /** The organization's extension schema version, read with a SCIM request's token. */
   schemaVersion?: SchemaVersionRead;
+  /** The SCIM settings' target application, read with a SCIM request's token. */
+  syncTarget?: string | null;
   /** Time in epoch milliseconds by which the request must be answered. */
   deadline?: number;
 }

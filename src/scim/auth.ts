@@ -65,6 +65,7 @@ export function scimAuthentication(
 
     ctx.state.principal = check.principal;
     ctx.state.schemaVersion = check.schemaVersion;
+    ctx.state.syncTarget = check.syncTarget;
     ctx.state.organizationId = check.principal.organizationId;
     ctx.state.tokenId = check.principal.tokenId;
 

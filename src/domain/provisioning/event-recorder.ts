@@ -9,6 +9,7 @@ import type {
 } from '../changes/directory-change';
 import { diffDocuments, REDACTED } from './attribute-diff';
 import type { AttributeChange, ProvisioningOperation } from './event-types';
+import { StaleSyncTarget } from '../scim-settings/stale-sync-target';
 import { currentProvisioningRequest, elapsedMs } from './request-context';
 
 const WRITE_STATUS = { created: 201, updated: 200, deleted: 204 } as const;
@@ -18,7 +19,9 @@ const INSERT_EVENT = `
     (organization_id, id, occurred_at, request_id, token_id, token_title, user_agent, method,
      path, query, operation, resource_type, resource_id, external_id, resource_name, status,
      outcome, duration_ms, changes, warnings)
-  values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)`;
+  values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb)
+  returning
+    (select target_application_id from scim_settings where organization_id = ?) as sync_target`;
 
 function userChanges(change: UserChange): AttributeChange[] {
   const changes = diffDocuments(change.before, change.after);
@@ -105,6 +108,7 @@ export class ProvisioningEventRecorder implements DirectoryListener {
       return;
     }
 
+    const guessed = { operation: request.operation, resourceType: request.resourceType };
     request.operation = operationOfChange(change);
     request.resourceType = change.resourceType;
     request.writtenOutcome = warnings.length > 0 ? 'WARNING' : 'SUCCESS';
@@ -112,7 +116,7 @@ export class ProvisioningEventRecorder implements DirectoryListener {
     // The write commits before the response is sent, so the row stores the status the response
     // will have and the time spent until the change was made.
     const { externalId, resourceName } = identityOf(change);
-    await tx.execute(INSERT_EVENT, [
+    const rows = await tx.execute<{ sync_target: string | null }[]>(INSERT_EVENT, [
       change.organizationId,
       request.eventId,
       request.occurredAt,
@@ -133,6 +137,16 @@ export class ProvisioningEventRecorder implements DirectoryListener {
       elapsedMs(request),
       JSON.stringify(changes),
       JSON.stringify(warnings),
+      change.organizationId,
     ]);
+
+    // This statement runs after the change's own writes, so a target application saved before
+    // it is seen here, and a resync started after it waits for this transaction.
+    if (request.syncPlanSkipped && rows[0]?.sync_target) {
+      Object.assign(request, guessed, { writtenOutcome: undefined });
+      request.syncTargetAtAuth = undefined;
+      request.syncPlanSkipped = false;
+      throw new StaleSyncTarget();
+    }
   }
 }

@@ -23,6 +23,13 @@ export interface ProvisioningRequest {
   tokenTitle?: string;
   /** The outcome of the event written inside the write's transaction, once written. */
   writtenOutcome?: ProvisioningOutcome;
+  /**
+   * The SCIM settings' target application as read with the token. While it is null, writes
+   * skip reading the sync plan, and the event insert checks that no target appeared since.
+   */
+  syncTargetAtAuth?: string | null;
+  /** Set when a change of this request skipped reading the sync plan. */
+  syncPlanSkipped?: boolean;
 }
 
 const storage = new AsyncLocalStorage<ProvisioningRequest>();

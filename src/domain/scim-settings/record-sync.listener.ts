@@ -7,6 +7,7 @@ import type {
   ProvisioningWarning,
 } from '../changes/directory-change';
 import type { DomainDeps } from '../deps';
+import { currentProvisioningRequest } from '../provisioning/request-context';
 import type { SchemaRegistryProvider } from '../schema-registry.service';
 import { MAX_GROUP_NESTING } from '../users/user-view-loader';
 import { loadSubjects, subjectOf, syncDeletion, syncRecords } from './record-sync';
@@ -30,6 +31,14 @@ export class RecordSyncListener implements DirectoryListener {
     change: DirectoryChange,
     warnings: ProvisioningWarning[],
   ): Promise<void> {
+    // A SCIM request whose token saw no target application skips the plan; recording its
+    // event checks that none appeared since (ProvisioningEventRecorder).
+    const request = currentProvisioningRequest();
+    if (request?.organizationId === change.organizationId && request.syncTargetAtAuth === null) {
+      request.syncPlanSkipped = true;
+      return;
+    }
+
     const plan = await loadSyncPlan(tx, change.organizationId, () =>
       this.registries.forOrganization(change.organizationId, tx),
     );

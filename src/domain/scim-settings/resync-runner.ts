@@ -7,6 +7,7 @@ import type { SchemaRegistryProvider } from '../schema-registry.service';
 import { loadSubjects, syncRecords } from './record-sync';
 import type { ResyncSignal } from './resync-signal';
 import { loadSyncPlan } from './sync-plan';
+import { waitForWritesInFlight } from './writes-in-flight';
 
 /** Consecutive failed batches after which a job is marked FAILED. */
 export const MAX_BATCH_FAILURES = 3;
@@ -122,6 +123,10 @@ export class ResyncRunner {
       return;
     }
 
+    if (job.processed === 0 && !job.lastUserId) {
+      await this.waitForEarlierWrites(tx, job);
+    }
+
     const subjects = await loadSubjects(
       tx,
       job.organizationId,
@@ -137,6 +142,17 @@ export class ResyncRunner {
     job.warnings += await syncRecords(tx, plan, subjects, now, warnings);
     job.processed += subjects.length;
     job.lastUserId = subjects[subjects.length - 1].userId;
+  }
+
+  /** Lets writes that skipped the sync before the job existed commit before its first batch. */
+  private async waitForEarlierWrites(tx: EntityManager, job: ScimResyncJob): Promise<void> {
+    const maxWaitMs = 2 * this.deps.config.requestTimeoutMs;
+    if (!(await waitForWritesInFlight(tx, maxWaitMs))) {
+      this.deps.logger.warn(
+        { organizationId: job.organizationId, jobId: job.id, maxWaitMs },
+        'resync starts while transactions that began before it are still writing',
+      );
+    }
   }
 
   /**

@@ -106,9 +106,8 @@ export function compilePlan(
 
 /**
  * Loads the organization's sync plan, or undefined when no application receives users. The
- * schema registry is loaded only when a plan exists, so organizations without a target
- * application pay one query per user change. Inside a transaction the settings row is
- * share-locked: a settings change waits for in-flight syncs, and a resync started after it
+ * schema registry is loaded only when a plan exists. Inside a transaction the settings row is
+ * share-locked, so a settings change waits for in-flight syncs, and a resync started after it
  * reads every user they wrote.
  */
 export async function loadSyncPlan(

@@ -17,6 +17,8 @@ export type TokenCheck =
       principal: Principal;
       /** The organization's extension schema version, read with the token. */
       schemaVersion: SchemaVersionRead;
+      /** The SCIM settings' target application, read with the token; null when none. */
+      syncTarget: string | null;
     }
   | { ok: false; reason: TokenRejection; tokenId?: string; organizationId?: string };
 
@@ -31,6 +33,7 @@ interface TokenRow {
   role: UserRole;
   active: boolean;
   schema_version: string | null;
+  sync_target: string | null;
 }
 
 const LAST_USED_INTERVAL_MS = 60_000;
@@ -56,10 +59,12 @@ export class TokenAuthenticator {
 
     const rows = await em.execute<TokenRow[]>(
       `select t.organization_id, t.id, t.title, t.scope, t.expires_at, t.revoked_at,
-              u.id as user_id, u.role, u.active, s.version as schema_version
+              u.id as user_id, u.role, u.active, s.version as schema_version,
+              st.target_application_id as sync_target
          from api_tokens t
          join users u on u.organization_id = t.organization_id and u.id = t.user_id
          left join scim_schema_settings s on s.organization_id = t.organization_id
+         left join scim_settings st on st.organization_id = t.organization_id
         where t.secret_hash = ?`,
       [hashTokenSecret(secret)],
     );
@@ -87,6 +92,7 @@ export class TokenAuthenticator {
         tokenTitle: row.title,
       },
       schemaVersion: { organizationId: row.organization_id, version: row.schema_version },
+      syncTarget: row.sync_target,
     };
   }
 

@@ -145,6 +145,7 @@ export function bindProvisioningPrincipal(): Middleware {
       request.organizationId = principal.organizationId;
       request.tokenId = principal.tokenId;
       request.tokenTitle = principal.tokenTitle;
+      request.syncTargetAtAuth = ctx.state.syncTarget as string | null | undefined;
     }
     return next();
   };

@@ -63,6 +63,7 @@ describe('TokenAuthenticator.check', () => {
         tokenTitle: token.title,
       },
       schemaVersion: { organizationId: server.bootstrap.organizationId, version: await version() },
+      syncTarget: null,
     });
   });
 
@@ -78,6 +79,27 @@ describe('TokenAuthenticator.check', () => {
       ok: true,
       schemaVersion: { organizationId: server.bootstrap.organizationId, version: changed.version },
     });
+  });
+
+  it('reads the SCIM target application with the token', async () => {
+    const { secret } = await createToken('SCIM');
+    const organizationId = server.bootstrap.organizationId;
+    const applicationId = newId();
+    await server.orm.em.fork().execute(
+      `insert into applications (organization_id, id, name, created_at, updated_at)
+       values (?, ?, ?, now(), now())`,
+      [organizationId, applicationId, `Target ${applicationId}`],
+    );
+    await server.orm.em.fork().execute(
+      `insert into scim_settings (organization_id, target_application_id, updated_at)
+       values (?, ?, now())
+       on conflict (organization_id) do update set target_application_id = excluded.target_application_id`,
+      [organizationId, applicationId],
+    );
+
+    const result = await new TokenAuthenticator(deps).check(server.orm.em.fork(), secret, 'SCIM');
+
+    expect(result).toMatchObject({ ok: true, syncTarget: applicationId });
   });
 
   it('rejects an unknown secret', async () => {

@@ -1,0 +1,54 @@
+import type { EntityManager } from '@mikro-orm/postgresql';
+
+const POLL_MS = 20;
+
+interface Writer {
+  pid: number;
+  xid: string;
+}
+
+/** Transactions of this database, other than the caller's, that have written something. */
+async function writers(tx: EntityManager, pids?: number[]): Promise<Writer[]> {
+  await tx.execute('select pg_stat_clear_snapshot()');
+
+  const onlyThese = pids ? ' and pid in (?)' : '';
+  return tx.execute<Writer[]>(
+    `select pid, backend_xid::text as xid from pg_stat_activity
+      where datname = current_database() and backend_xid is not null
+        and pid <> pg_backend_pid()${onlyThese}`,
+    pids ? [pids] : [],
+  );
+}
+
+/**
+ * Waits until the transactions that were writing in this database when it was called have
+ * ended, for at most `maxWaitMs`. Returns false when some were still running then.
+ *
+ * A SCIM write whose token saw no target application skips the record sync, and it checks
+ * the settings again only after its own writes. So a resync that starts after those writers
+ * end sees what they wrote.
+ */
+export async function waitForWritesInFlight(
+  tx: EntityManager,
+  maxWaitMs: number,
+): Promise<boolean> {
+  let pending = await writers(tx);
+  const giveUpAt = Date.now() + maxWaitMs;
+
+  while (pending.length > 0) {
+    if (Date.now() >= giveUpAt) {
+      return false;
+    }
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+
+    const running = await writers(
+      tx,
+      pending.map((writer) => writer.pid),
+    );
+    pending = pending.filter((writer) =>
+      running.some((row) => row.pid === writer.pid && row.xid === writer.xid),
+    );
+  }
+
+  return true;
+}
