@@ -8,6 +8,7 @@ import { Migration20261204200000 } from './Migration20261204200000';
 import { Migration20261204250000 } from './Migration20261204250000';
 import { Migration20261204300000 } from './Migration20261204300000';
 import { Migration20261204400000 } from './Migration20261204400000';
+import { Migration20261204500000 } from './Migration20261204500000';
 
 /**
  * Every migration in the order it runs. Listing them keeps compiled builds, Jest and the
@@ -24,4 +25,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261204250000', class: Migration20261204250000 },
   { name: 'Migration20261204300000', class: Migration20261204300000 },
   { name: 'Migration20261204400000', class: Migration20261204400000 },
+  { name: 'Migration20261204500000', class: Migration20261204500000 },
 ];

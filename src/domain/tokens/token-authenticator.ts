@@ -58,14 +58,7 @@ export class TokenAuthenticator {
     }
 
     const rows = await em.execute<TokenRow[]>(
-      `select t.organization_id, t.id, t.title, t.scope, t.expires_at, t.revoked_at,
-              u.id as user_id, u.role, u.active, s.version as schema_version,
-              st.target_application_id as sync_target
-         from api_tokens t
-         join users u on u.organization_id = t.organization_id and u.id = t.user_id
-         left join scim_schema_settings s on s.organization_id = t.organization_id
-         left join scim_settings st on st.organization_id = t.organization_id
-        where t.secret_hash = ?`,
+      'select * from bearer_token_principal(?)',
       [hashTokenSecret(secret)],
     );
     const row = rows[0];
