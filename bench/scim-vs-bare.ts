@@ -1,8 +1,10 @@
 /**
- * Latency of Roster's `POST /Users` and `GET /Users/{id}` against a bare Koa + pg handler that
- * sends the same statements Roster sends (token lookup; then BEGIN, insert, COMMIT, or the
- * select of a user with its manager and groups) on the same database, measured in one run.
- * The ratio is the cost of Roster's layers: GraphQL, MikroORM, validation and rendering.
+ * Latency of Roster's `POST /Users` and `GET /Users/{id}` against a bare Koa + pg handler on
+ * the same database, measured in one run. For a POST the bare handler sends a token lookup,
+ * BEGIN, the INSERT and COMMIT; Roster sends the same plus the provisioning event's INSERT,
+ * and its token lookup also checks the token's owner and reads two settings rows. For a GET
+ * both send a token lookup and the select of a user with its manager and groups. The ratio
+ * is the cost of Roster's layers (GraphQL, MikroORM, validation, rendering, provisioning log).
  * Prints p50/p99 in ms and the Roster/bare ratios.
  *
  * Usage: npm run bench:scim [-- ITERATIONS]   (needs PostgreSQL at DATABASE_URL or 127.0.0.1)

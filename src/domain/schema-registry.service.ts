@@ -14,8 +14,9 @@ interface CachedRegistry {
 /**
  * Provides each organization's schema registry: the built-in schemas plus the custom User
  * extensions the organization declared. Registries are cached in the process and checked
- * against the organization's schema version on every call, one primary-key read, so a change
- * made by another Roster process is seen on the next request.
+ * against the organization's schema version, which `forOrganization` reads and callers of
+ * `forVersion` have just read, so a change made by another Roster process is seen on the
+ * next request.
  */
 export class SchemaRegistryProvider {
   private readonly builtIn = SchemaRegistry.create();

@@ -117,7 +117,9 @@ export class OperationExecutor {
     } catch (error) {
       if (error instanceof StaleSyncTarget) {
         caller.logger.info({ operation: operation.name }, 'SCIM settings changed; running again');
-        return this.runInTransaction<T>(this.orm.em.fork(), operation, variables, caller);
+        // The schema version read with the token is older than the settings change.
+        const again = { ...caller, schemaVersion: undefined };
+        return this.runInTransaction<T>(this.orm.em.fork(), operation, variables, again);
       }
       throw error;
     }

@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/postgresql';
 import { systemActor } from '../../src/domain/actor';
 import { ExtensionAttributeService } from '../../src/domain/extensions/extension-attribute.service';
 import { readSchemaSettings } from '../../src/domain/extensions/schema-store';
-import { RequestRegistries } from '../../src/domain/request-registries';
+import { EARLIER_READ_MAX_AGE_MS, RequestRegistries } from '../../src/domain/request-registries';
 import { SchemaRegistryProvider } from '../../src/domain/schema-registry.service';
 import { createLogger } from '../../src/logger';
 import { ScimClient, USER_SCHEMA } from '../helpers/scim-client';
@@ -48,7 +48,11 @@ describe("a request's schema registries", () => {
     const provider = new SchemaRegistryProvider(server.orm);
     const loaded = await provider.forOrganization(org(), server.orm.em.fork());
 
-    const registries = new RequestRegistries(provider, { organizationId: org(), version });
+    const registries = new RequestRegistries(provider, {
+      organizationId: org(),
+      version,
+      readAt: performance.now(),
+    });
     const first = await registries.forOrganization(org(), NO_QUERIES);
 
     expect(first).toBe(loaded);
@@ -63,7 +67,11 @@ describe("a request's schema registries", () => {
     await provider.forOrganization(org(), server.orm.em.fork());
     const version = await declareElsewhere('wing');
 
-    const registries = new RequestRegistries(provider, { organizationId: org(), version });
+    const registries = new RequestRegistries(provider, {
+      organizationId: org(),
+      version,
+      readAt: performance.now(),
+    });
     const registry = await registries.forOrganization(org(), server.orm.em.fork());
 
     const schema = registry.schema(extensionUrn('Elsewhere'));
@@ -74,7 +82,11 @@ describe("a request's schema registries", () => {
 
   it('gives the built-in schemas when no schema settings row existed', async () => {
     const provider = new SchemaRegistryProvider(server.orm);
-    const registries = new RequestRegistries(provider, { organizationId: org(), version: null });
+    const registries = new RequestRegistries(provider, {
+      organizationId: org(),
+      version: null,
+      readAt: performance.now(),
+    });
 
     const registry = await registries.forOrganization(org(), NO_QUERIES);
 
@@ -82,11 +94,32 @@ describe("a request's schema registries", () => {
     expect(registry.schema(USER_SCHEMA)?.id).toBe(USER_SCHEMA);
   });
 
+  it('reads the version again when the earlier read is too old', async () => {
+    const version = await declareElsewhere('room');
+    const provider = new SchemaRegistryProvider(server.orm);
+    await provider.forOrganization(org(), server.orm.em.fork());
+    const readAt = performance.now() - EARLIER_READ_MAX_AGE_MS - 1;
+
+    const registries = new RequestRegistries(provider, { organizationId: org(), version, readAt });
+
+    await expect(registries.forOrganization(org(), NO_QUERIES)).rejects.toThrow(
+      'this lookup should not query the database',
+    );
+  });
+
   it('reads the version for another organization and after invalidate', async () => {
     const provider = new SchemaRegistryProvider(server.orm);
     const version = await declareElsewhere('desk');
-    const otherOrganization = new RequestRegistries(provider, { organizationId: org(), version });
-    const invalidated = new RequestRegistries(provider, { organizationId: org(), version });
+    const otherOrganization = new RequestRegistries(provider, {
+      organizationId: org(),
+      version,
+      readAt: performance.now(),
+    });
+    const invalidated = new RequestRegistries(provider, {
+      organizationId: org(),
+      version,
+      readAt: performance.now(),
+    });
     invalidated.invalidate(org());
 
     await expect(

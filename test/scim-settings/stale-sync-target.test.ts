@@ -123,6 +123,12 @@ describe('SCIM writes whose token saw no target application', () => {
       });
       expect(dataOf(waiting).scimResync).toEqual({ status: 'RUNNING', processed: 0 });
 
+      // The waiting resync holds no lock, so an admin can still save the settings.
+      const saved = await api(UPDATE_SETTINGS, {
+        input: { targetApplicationId: applicationId, mappings: MAPPINGS },
+      });
+      expect(dataOf(saved).updateScimSettings.targetApplicationId).toBe(applicationId);
+
       await writer.query('commit');
       const record = await waitForRecord(inserted.rows[0].id);
       expect(record?.values).toMatchObject({ user_name: userName });

@@ -98,6 +98,9 @@ export class ProvisioningEventRecorder implements DirectoryListener {
 
     const changes = change.resourceType === 'User' ? userChanges(change) : groupChanges(change);
 
+    // A later change of the same request needs no second check of the target application:
+    // the first check ran after this transaction's first write, and a resync started after a
+    // settings change waits for transactions that were writing by then.
     if (request.writtenOutcome) {
       await tx.execute(
         `update provisioning_events

@@ -33,6 +33,8 @@ export class ResyncRunner {
   private currentJob: { organizationId: string; id: string } | undefined;
   /** Consecutive failures per job id, kept in this process only. */
   private readonly failures = new Map<string, number>();
+  /** Jobs whose first batch this process has already waited for in-flight writes. */
+  private readonly waitedFor = new Set<string>();
 
   constructor(
     private readonly orm: MikroORM,
@@ -90,6 +92,7 @@ export class ResyncRunner {
 
   /** Runs one batch of the oldest running job; returns false when no job is left. */
   private async runBatch(): Promise<boolean> {
+    await this.waitBeforeFirstBatch();
     const em = this.orm.em.fork();
 
     return em.transactional(async (tx) => {
@@ -123,10 +126,6 @@ export class ResyncRunner {
       return;
     }
 
-    if (job.processed === 0 && !job.lastUserId) {
-      await this.waitForEarlierWrites(tx, job);
-    }
-
     const subjects = await loadSubjects(
       tx,
       job.organizationId,
@@ -144,15 +143,31 @@ export class ResyncRunner {
     job.lastUserId = subjects[subjects.length - 1].userId;
   }
 
-  /** Lets writes that skipped the sync before the job existed commit before its first batch. */
-  private async waitForEarlierWrites(tx: EntityManager, job: ScimResyncJob): Promise<void> {
+  /**
+   * Before the first batch of a job, lets the writes that were in flight when it was created
+   * commit, because some of them skipped the record sync. The wait runs outside any
+   * transaction and holds no lock, so other runners and settings changes do not wait for it.
+   */
+  private async waitBeforeFirstBatch(): Promise<void> {
+    const em = this.orm.em.fork();
+    const rows = await em.execute<{ organization_id: string; id: string }[]>(
+      `select organization_id, id from scim_resync_jobs
+        where status = 'RUNNING' and processed = 0 and last_user_id is null
+        order by created_at limit 1`,
+    );
+    const job = rows[0];
+    if (!job || this.waitedFor.has(job.id)) {
+      return;
+    }
+
     const maxWaitMs = 2 * this.deps.config.requestTimeoutMs;
-    if (!(await waitForWritesInFlight(tx, maxWaitMs))) {
+    if (!(await waitForWritesInFlight(em, maxWaitMs))) {
       this.deps.logger.warn(
-        { organizationId: job.organizationId, jobId: job.id, maxWaitMs },
+        { organizationId: job.organization_id, jobId: job.id, maxWaitMs },
         'resync starts while transactions that began before it are still writing',
       );
     }
+    this.waitedFor.add(job.id);
   }
 
   /**

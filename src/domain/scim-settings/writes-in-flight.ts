@@ -7,12 +7,17 @@ interface Writer {
   xid: string;
 }
 
-/** Transactions of this database, other than the caller's, that have written something. */
-async function writers(tx: EntityManager, pids?: number[]): Promise<Writer[]> {
-  await tx.execute('select pg_stat_clear_snapshot()');
+/**
+ * Transactions of this database, other than the caller's, that have written something.
+ *
+ * NOTE: PostgreSQL shows `backend_xid` only for sessions of the same role, or to roles with
+ * pg_read_all_stats. Roster's connections share one role, so they see each other.
+ */
+async function writers(em: EntityManager, pids?: number[]): Promise<Writer[]> {
+  await em.execute('select pg_stat_clear_snapshot()');
 
   const onlyThese = pids ? ' and pid in (?)' : '';
-  return tx.execute<Writer[]>(
+  return em.execute<Writer[]>(
     `select pid, backend_xid::text as xid from pg_stat_activity
       where datname = current_database() and backend_xid is not null
         and pid <> pg_backend_pid()${onlyThese}`,
@@ -26,13 +31,13 @@ async function writers(tx: EntityManager, pids?: number[]): Promise<Writer[]> {
  *
  * A SCIM write whose token saw no target application skips the record sync, and it checks
  * the settings again only after its own writes. So a resync that starts after those writers
- * end sees what they wrote.
+ * end reads what they wrote.
  */
 export async function waitForWritesInFlight(
-  tx: EntityManager,
+  em: EntityManager,
   maxWaitMs: number,
 ): Promise<boolean> {
-  let pending = await writers(tx);
+  let pending = await writers(em);
   const giveUpAt = Date.now() + maxWaitMs;
 
   while (pending.length > 0) {
@@ -42,7 +47,7 @@ export async function waitForWritesInFlight(
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
 
     const running = await writers(
-      tx,
+      em,
       pending.map((writer) => writer.pid),
     );
     pending = pending.filter((writer) =>

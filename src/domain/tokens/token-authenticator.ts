@@ -57,10 +57,9 @@ export class TokenAuthenticator {
       return { ok: false, reason: 'unknown' };
     }
 
-    const rows = await em.execute<TokenRow[]>(
-      'select * from bearer_token_principal(?)',
-      [hashTokenSecret(secret)],
-    );
+    const rows = await em.execute<TokenRow[]>('select * from bearer_token_principal(?)', [
+      hashTokenSecret(secret),
+    ]);
     const row = rows[0];
 
     if (!row) {
@@ -84,7 +83,11 @@ export class TokenAuthenticator {
         tokenId: row.id,
         tokenTitle: row.title,
       },
-      schemaVersion: { organizationId: row.organization_id, version: row.schema_version },
+      schemaVersion: {
+        organizationId: row.organization_id,
+        version: row.schema_version,
+        readAt: performance.now(),
+      },
       syncTarget: row.sync_target,
     };
   }

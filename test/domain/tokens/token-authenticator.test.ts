@@ -62,7 +62,11 @@ describe('TokenAuthenticator.check', () => {
         tokenId: token.id,
         tokenTitle: token.title,
       },
-      schemaVersion: { organizationId: server.bootstrap.organizationId, version: await version() },
+      schemaVersion: {
+        organizationId: server.bootstrap.organizationId,
+        version: await version(),
+        readAt: expect.any(Number),
+      },
       syncTarget: null,
     });
   });
