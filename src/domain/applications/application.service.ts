@@ -5,6 +5,8 @@ import { ApplicationField } from '../../entities/application-field.entity';
 import { Application } from '../../entities/application.entity';
 import { ScimSettings } from '../../entities/scim-settings.entity';
 import type { AdminActor } from '../actor';
+import type { AuditAction } from '../audit/audit-action';
+import { recordAudit } from '../audit/audit.service';
 import type { DomainDeps } from '../deps';
 import { DomainError } from '../errors';
 import { isUuid, newId } from '../ids';
@@ -63,6 +65,9 @@ export class ApplicationService {
         }),
       );
       await tx.flush();
+      await this.audit(tx, actor, 'APPLICATION_CREATED', application, {
+        fields: fields.map((field) => field.key),
+      });
 
       return { application, fields };
     });
@@ -75,9 +80,11 @@ export class ApplicationService {
     return inTransaction(this.em, async (tx) => {
       const application = await this.find(tx, actor.organizationId, id);
       if (application.name !== name) {
+        const previous = application.name;
         application.name = name;
         this.touch(application);
         await flushUnique(tx, `an application named '${name}' already exists`, 'name');
+        await this.audit(tx, actor, 'APPLICATION_RENAMED', application, { previous });
       }
 
       return this.view(tx, application);
@@ -104,6 +111,7 @@ export class ApplicationService {
         application.archivedAt = this.deps.now();
         this.touch(application);
         await tx.flush();
+        await this.audit(tx, actor, 'APPLICATION_ARCHIVED', application, {});
       }
 
       return this.view(tx, application);
@@ -140,6 +148,10 @@ export class ApplicationService {
       });
       this.touch(application);
       await flushUnique(tx, `a field with key '${checked.key}' already exists`, 'field.key');
+      await this.audit(tx, actor, 'APPLICATION_FIELD_ADDED', application, {
+        field: checked.key,
+        type: checked.type,
+      });
 
       return this.view(tx, application);
     });
@@ -153,17 +165,24 @@ export class ApplicationService {
   ): Promise<ApplicationView> {
     return inTransaction(this.em, async (tx) => {
       const field = await this.findField(tx, actor.organizationId, fieldId);
+      const changed: string[] = [];
       if (input.name !== undefined && input.name !== null) {
         field.name = checkName(input.name, 'name');
+        changed.push('name');
       }
       if (input.choices !== undefined && input.choices !== null) {
         field.choices = checkChoices(field.type, input.choices, 'choices');
+        changed.push('choices');
       }
       field.updatedAt = this.deps.now();
 
       const application = await this.find(tx, actor.organizationId, field.applicationId);
       this.touch(application);
       await tx.flush();
+      await this.audit(tx, actor, 'APPLICATION_FIELD_UPDATED', application, {
+        field: field.key,
+        changed,
+      });
 
       return this.view(tx, application);
     });
@@ -188,6 +207,7 @@ export class ApplicationService {
       const application = await this.find(tx, actor.organizationId, field.applicationId);
       this.touch(application);
       await tx.flush();
+      await this.audit(tx, actor, 'APPLICATION_FIELD_REMOVED', application, { field: field.key });
 
       return this.view(tx, application);
     });
@@ -245,6 +265,26 @@ export class ApplicationService {
     }
 
     return field;
+  }
+
+  private async audit(
+    tx: EntityManager,
+    actor: AdminActor,
+    action: AuditAction,
+    application: Application,
+    detail: Record<string, unknown>,
+  ): Promise<void> {
+    await recordAudit(
+      tx,
+      actor,
+      {
+        action,
+        targetType: 'APPLICATION',
+        targetId: application.id,
+        detail: { name: application.name, ...detail },
+      },
+      this.deps.now(),
+    );
   }
 
   private async view(em: EntityManager, application: Application): Promise<ApplicationView> {

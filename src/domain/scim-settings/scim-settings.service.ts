@@ -9,6 +9,7 @@ import {
 } from '../../entities/scim-settings.entity';
 import type { AdminActor } from '../actor';
 import type { ApplicationService } from '../applications/application.service';
+import { recordAudit } from '../audit/audit.service';
 import type { DomainDeps } from '../deps';
 import { DomainError } from '../errors';
 import { isUuid, newId } from '../ids';
@@ -99,6 +100,22 @@ export class ScimSettingsService {
         settings.version += 1;
         settings.updatedAt = this.deps.now();
         await tx.flush();
+        await recordAudit(
+          tx,
+          actor,
+          {
+            action: 'SCIM_SETTINGS_UPDATED',
+            targetType: 'SCIM_SETTINGS',
+            targetId: null,
+            detail: {
+              targetApplicationId: settings.targetApplicationId,
+              mappings: settings.mappings.length,
+              deprovisionAction: settings.deprovisionAction,
+              version: settings.version,
+            },
+          },
+          settings.updatedAt,
+        );
       }
 
       return settings;
@@ -145,6 +162,17 @@ export class ScimSettingsService {
       });
       settings.resyncRecommended = false;
       await tx.flush();
+      await recordAudit(
+        tx,
+        actor,
+        {
+          action: 'SCIM_RESYNC_STARTED',
+          targetType: 'SCIM_RESYNC',
+          targetId: job.id,
+          detail: { applicationId: job.applicationId, total: job.total },
+        },
+        now,
+      );
 
       return job;
     });
