@@ -104,7 +104,7 @@ const ROUNDS = 10;
 
 type Case = (index: number) => Promise<void>;
 
-/** Where requests go: a server's base URL and the SCIM token it accepts. */
+/** A server to send requests to: its base URL and the SCIM token it accepts. */
 type Target = { url: string; token: string };
 
 /** Runs each case `iterations` times in `ROUNDS` interleaved rounds; returns the percentiles. */

@@ -114,7 +114,7 @@ export async function createApp(deps: AppDependencies): Promise<RosterApp> {
     }),
   );
 
-  // Below SCIM, which answers most requests and passes the others on after one path test.
+  // After SCIM, which handles most requests and passes the others on after one path test.
   koa.use(metricsRoutes(metrics, deps.config.metricsToken).routes());
   const health = healthRoutes(async () => {
     await deps.orm.em.getConnection().execute('select 1');

@@ -69,7 +69,7 @@ export class Services {
     private readonly schemaVersion?: SchemaVersionRead,
   ) {}
 
-  /** The schema registries as this request sees them. */
+  /** The schema registries for this request, which may use the version read with its token. */
   get registries(): RegistrySource {
     return this.memo(
       'registries',

@@ -12,11 +12,11 @@ import type { TokenScope } from '../entities/api-token.entity';
 import type { DomainDeps } from '../domain/deps';
 import type { Principal } from '../domain/principal';
 import type { SchemaVersionRead } from '../domain/request-registries';
+import { StaleSyncTarget } from '../domain/scim-settings/stale-sync-target';
 import { Services, type SharedServices } from '../domain/services';
 import type { TokenCheck } from '../domain/tokens/token-authenticator';
 import type { Logger } from '../logger';
 import type { GraphQLContext } from './context';
-import { StaleSyncTarget } from '../domain/scim-settings/stale-sync-target';
 import { formatResolverError, isExpectedError } from './errors';
 
 export type { TokenCheck } from '../domain/tokens/token-authenticator';
@@ -116,7 +116,10 @@ export class OperationExecutor {
       return await this.runInTransaction<T>(em, operation, variables, caller);
     } catch (error) {
       if (error instanceof StaleSyncTarget) {
-        caller.logger.info({ operation: operation.name }, 'SCIM settings changed; running again');
+        caller.logger.info(
+          { operation: operation.name, organizationId: caller.principal.organizationId },
+          'SCIM target application was set during the operation; running it again with the sync',
+        );
         // The schema version read with the token is older than the settings change.
         const again = { ...caller, schemaVersion: undefined };
         return this.runInTransaction<T>(this.orm.em.fork(), operation, variables, again);

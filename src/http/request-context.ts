@@ -6,8 +6,8 @@ import type { Logger } from '../logger';
 import type { RequestState } from './state';
 
 /**
- * Creates `state.logger` on first use: building a pino child copies and redacts its bindings,
- * which most requests, writing no line of their own, never need.
+ * Defines `state.logger` so that the child logger is built on first use. Building a pino child
+ * copies and redacts its bindings, and most requests never log through it.
  */
 function defineLazyLogger(state: RequestState, create: () => Logger): void {
   let child: Logger | undefined;

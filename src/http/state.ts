@@ -9,7 +9,7 @@ export interface RequestState {
   logger: Logger;
   organizationId?: string;
   tokenId?: string;
-  /** Who a SCIM request acts as, once its bearer token is accepted. */
+  /** The principal a SCIM request acts as, once its bearer token is accepted. */
   principal?: Principal;
   /** The organization's extension schema version, read with a SCIM request's token. */
   schemaVersion?: SchemaVersionRead;

@@ -1,13 +1,9 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 
-import { systemActor } from '../../src/domain/actor';
-import { ExtensionAttributeService } from '../../src/domain/extensions/extension-attribute.service';
-import { readSchemaSettings } from '../../src/domain/extensions/schema-store';
 import { EARLIER_READ_MAX_AGE_MS, RequestRegistries } from '../../src/domain/request-registries';
 import { SchemaRegistryProvider } from '../../src/domain/schema-registry.service';
-import { createLogger } from '../../src/logger';
 import { ScimClient, USER_SCHEMA } from '../helpers/scim-client';
-import { extensionUrn } from '../helpers/scim-extensions';
+import { declareInOtherProcess, extensionUrn } from '../helpers/scim-extensions';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 
 /** An EntityManager that fails any query, to show that a lookup needed none. */
@@ -30,20 +26,10 @@ describe("a request's schema registries", () => {
 
   const org = () => server.bootstrap.organizationId;
 
-  /** Declares an attribute the way another Roster process would: this server's cache is kept. */
-  async function declareElsewhere(name: string, required = false) {
-    const deps = { config: server.config, logger: createLogger('silent'), now: () => new Date() };
-    const elsewhere = new SchemaRegistryProvider(server.orm);
-    await new ExtensionAttributeService(server.orm.em.fork(), deps, elsewhere).declare(
-      systemActor(org(), 'SYSTEM'),
-      { schema: extensionUrn('Elsewhere'), name, type: 'string', required },
-    );
+  const declareElsewhere = (name: string, required = false) =>
+    declareInOtherProcess(server, extensionUrn('Elsewhere'), name, required);
 
-    const settings = await readSchemaSettings(server.orm.em.fork(), org());
-    return settings!.version;
-  }
-
-  it('serves the first lookup from the version read earlier, without a query', async () => {
+  it('uses the earlier read without a query', async () => {
     const version = await declareElsewhere('floor');
     const provider = new SchemaRegistryProvider(server.orm);
     const loaded = await provider.forOrganization(org(), server.orm.em.fork());
@@ -62,7 +48,7 @@ describe("a request's schema registries", () => {
     );
   });
 
-  it('loads the declarations when the version read earlier is not the cached one', async () => {
+  it('reloads declarations for another version', async () => {
     const provider = new SchemaRegistryProvider(server.orm);
     await provider.forOrganization(org(), server.orm.em.fork());
     const version = await declareElsewhere('wing');
@@ -80,7 +66,7 @@ describe("a request's schema registries", () => {
     );
   });
 
-  it('gives the built-in schemas when no schema settings row existed', async () => {
+  it('gives built-in schemas without settings', async () => {
     const provider = new SchemaRegistryProvider(server.orm);
     const registries = new RequestRegistries(provider, {
       organizationId: org(),
@@ -94,7 +80,7 @@ describe("a request's schema registries", () => {
     expect(registry.schema(USER_SCHEMA)?.id).toBe(USER_SCHEMA);
   });
 
-  it('reads the version again when the earlier read is too old', async () => {
+  it('rereads a version read too long ago', async () => {
     const version = await declareElsewhere('room');
     const provider = new SchemaRegistryProvider(server.orm);
     await provider.forOrganization(org(), server.orm.em.fork());
@@ -107,7 +93,7 @@ describe("a request's schema registries", () => {
     );
   });
 
-  it('reads the version for another organization and after invalidate', async () => {
+  it('rereads for other organizations and after invalidate', async () => {
     const provider = new SchemaRegistryProvider(server.orm);
     const version = await declareElsewhere('desk');
     const otherOrganization = new RequestRegistries(provider, {
@@ -130,7 +116,7 @@ describe("a request's schema registries", () => {
     );
   });
 
-  it('applies a required attribute declared by another process to the next SCIM write', async () => {
+  it('applies declarations of other processes', async () => {
     const client = await ScimClient.create(server);
     const before = await client.post('/Users', {
       schemas: [USER_SCHEMA],

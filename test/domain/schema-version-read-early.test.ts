@@ -1,13 +1,9 @@
 import { request as httpRequest } from 'node:http';
 
-import { systemActor } from '../../src/domain/actor';
-import { ExtensionAttributeService } from '../../src/domain/extensions/extension-attribute.service';
 import { EARLIER_READ_MAX_AGE_MS } from '../../src/domain/request-registries';
-import { SchemaRegistryProvider } from '../../src/domain/schema-registry.service';
-import { createLogger } from '../../src/logger';
 import { dataOf, connectApi, type ApiClient } from '../helpers/api-client';
 import { createToken, ScimClient, USER_SCHEMA } from '../helpers/scim-client';
-import { extensionUrn } from '../helpers/scim-extensions';
+import { declareInOtherProcess, extensionUrn } from '../helpers/scim-extensions';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 import { createApplication, UPDATE_SETTINGS } from '../scim-settings/helpers';
 
@@ -19,7 +15,7 @@ const SCHEMA = extensionUrn('Facility');
  * separate SchemaRegistryProvider, so this server's cache is kept) after the token lookup
  * but before the write's transaction starts, and expect the write to apply it.
  */
-describe('schema version read with the bearer token', () => {
+describe('schema version read with the token', () => {
   let server: TestServer;
   let api: ApiClient;
 
@@ -32,19 +28,11 @@ describe('schema version read with the bearer token', () => {
     await server.close();
   });
 
-  const org = () => server.bootstrap.organizationId;
   const sql = <T extends object[]>(text: string, values: unknown[] = []) =>
     server.orm.em.fork().execute<T>(text, values);
 
-  /** Declares an attribute the way another Roster process would. */
-  async function declareElsewhere(name: string, required: boolean) {
-    const deps = { config: server.config, logger: createLogger('silent'), now: () => new Date() };
-    const elsewhere = new SchemaRegistryProvider(server.orm);
-    await new ExtensionAttributeService(server.orm.em.fork(), deps, elsewhere).declare(
-      systemActor(org(), 'SYSTEM'),
-      { schema: SCHEMA, name, type: 'string', required },
-    );
-  }
+  const declareElsewhere = (name: string, required: boolean) =>
+    declareInOtherProcess(server, SCHEMA, name, required);
 
   /** Builds a User body, with `values` under the test's extension schema. */
   function userBody(userName: string, values?: Record<string, string>) {
@@ -71,7 +59,7 @@ describe('schema version read with the bearer token', () => {
     }
   }
 
-  it('applies declarations committed during a slow upload', async () => {
+  it('applies declarations during slow uploads', async () => {
     await warmCache('floor');
     const token = await createToken(server);
     const body = JSON.stringify(userBody('slow-upload@x.test'));
@@ -120,7 +108,7 @@ describe('schema version read with the bearer token', () => {
   // the embedded database cannot do because it serves one connection.
   const onServer = process.env.DATABASE_URL ? it : it.skip;
 
-  onServer('applies declarations committed before the retry', async () => {
+  onServer('applies declarations before a retry', async () => {
     // The first test left 'badge' required, so these users carry it.
     const badge = { badge: 'B-1' };
     await warmCache('wing', badge);
@@ -162,7 +150,7 @@ describe('schema version read with the bearer token', () => {
 
       const { status, text } = await response;
       const retries = server.logLines.filter((line) =>
-        line.includes('SCIM settings changed; running again'),
+        line.includes('SCIM target application was set during the operation'),
       );
 
       expect(retries.length).toBeGreaterThan(0);

@@ -29,7 +29,7 @@ async function rejection(value: unknown, type: unknown): Promise<ArgumentValidat
 }
 
 describe('validateArguments', () => {
-  it('rejects a value that breaks a rule, naming the property', async () => {
+  it('rejects a broken rule by property', async () => {
     const page = Object.assign(new Page(), { count: 0 });
 
     const error = await rejection(page, Page);
@@ -39,13 +39,13 @@ describe('validateArguments', () => {
     expect(error.extensions.validationErrors.map((problem) => problem.property)).toEqual(['count']);
   });
 
-  it('accepts a value that keeps the rules', async () => {
+  it('accepts a valid value', async () => {
     const page = Object.assign(new Page(), { count: 100 });
 
     await expect(validateArguments(page, Page, resolverData)).resolves.toBeUndefined();
   });
 
-  it('applies the rules of a parent class', async () => {
+  it('applies parent class rules', async () => {
     const page = Object.assign(new NamedPage(), { count: 101 });
 
     const error = await rejection(page, NamedPage);
@@ -53,7 +53,7 @@ describe('validateArguments', () => {
     expect(error.extensions.validationErrors[0].constraints).toHaveProperty('max');
   });
 
-  it('checks each object of a list', async () => {
+  it('checks each list item', async () => {
     const pages = [
       Object.assign(new Page(), { count: 5 }),
       Object.assign(new Page(), { count: -1 }),
@@ -65,7 +65,7 @@ describe('validateArguments', () => {
     expect(error.extensions.validationErrors[0].value).toBe(-1);
   });
 
-  it('leaves classes without rules, scalars and null to the resolvers', async () => {
+  it('skips unruled classes, scalars and null', async () => {
     await expect(validateArguments(new Plain(), Plain, resolverData)).resolves.toBeUndefined();
     await expect(validateArguments('text', String, resolverData)).resolves.toBeUndefined();
     await expect(validateArguments(null, Page, resolverData)).resolves.toBeUndefined();

@@ -1,3 +1,8 @@
+import { systemActor } from '../../src/domain/actor';
+import { ExtensionAttributeService } from '../../src/domain/extensions/extension-attribute.service';
+import { readSchemaSettings } from '../../src/domain/extensions/schema-store';
+import { SchemaRegistryProvider } from '../../src/domain/schema-registry.service';
+import { createLogger } from '../../src/logger';
 import { graphql, type Credentials } from './graphql-client';
 import type { TestServer } from './test-server';
 
@@ -56,4 +61,28 @@ export async function listAttributes(server: TestServer, credentials: Credential
   }
 
   return response.data!.scimExtensionAttributes;
+}
+
+/**
+ * Declares a string attribute in the default organization the way another Roster process
+ * would: through a registry provider of its own, so the server's cached registry is kept.
+ * Returns the organization's new schema version.
+ */
+export async function declareInOtherProcess(
+  server: TestServer,
+  schema: string,
+  name: string,
+  required = false,
+): Promise<string> {
+  const organizationId = server.bootstrap.organizationId;
+  const deps = { config: server.config, logger: createLogger('silent'), now: () => new Date() };
+  const otherProcess = new SchemaRegistryProvider(server.orm);
+
+  await new ExtensionAttributeService(server.orm.em.fork(), deps, otherProcess).declare(
+    systemActor(organizationId, 'SYSTEM'),
+    { schema, name, type: 'string', required },
+  );
+
+  const settings = await readSchemaSettings(server.orm.em.fork(), organizationId);
+  return settings!.version;
 }

@@ -19,7 +19,7 @@ const SET_TARGET_ON_INSERT = `
   create trigger set_sync_target after insert on users
     for each row execute function set_sync_target()`;
 
-const RETRY_MESSAGE = 'SCIM settings changed; running again';
+const RETRY_MESSAGE = 'SCIM target application was set during the operation';
 
 describe('SCIM writes whose token saw no target application', () => {
   let server: TestServer;
@@ -64,7 +64,7 @@ describe('SCIM writes whose token saw no target application', () => {
     return dataOf(response).provisioningEvents.edges.map((edge: any) => edge.node);
   }
 
-  it('writes no record and runs once while no target application is set', async () => {
+  it('skips the sync without a target', async () => {
     await clearTarget();
     const before = retries();
 
@@ -74,7 +74,7 @@ describe('SCIM writes whose token saw no target application', () => {
     expect(retries()).toBe(before);
   });
 
-  it('runs again and syncs when a target application appears during the write', async () => {
+  it('reruns when a target appears', async () => {
     await clearTarget();
     await sql(SET_TARGET_ON_INSERT.replace('%APP%', `'${applicationId}'`));
     const before = retries();
@@ -92,10 +92,10 @@ describe('SCIM writes whose token saw no target application', () => {
     }
   });
 
-  // A second connection holds a transaction open; the embedded database serves one.
+  // A second connection keeps a transaction open, and the embedded database serves one.
   const onServer = process.env.DATABASE_URL ? it : it.skip;
 
-  onServer('starts a resync only after transactions that were writing have ended', async () => {
+  onServer('delays resync until writers end', async () => {
     await clearTarget();
     const userName = `${uniqueName('open')}@example.test`;
     const writer = new Client({ connectionString: server.database.url });

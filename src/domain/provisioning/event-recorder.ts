@@ -8,8 +8,8 @@ import type {
   UserChange,
 } from '../changes/directory-change';
 import { diffDocuments, REDACTED } from './attribute-diff';
-import type { AttributeChange, ProvisioningOperation } from './event-types';
 import { StaleSyncTarget } from '../scim-settings/stale-sync-target';
+import type { AttributeChange, ProvisioningOperation } from './event-types';
 import { currentProvisioningRequest, elapsedMs } from './request-context';
 
 const WRITE_STATUS = { created: 201, updated: 200, deleted: 204 } as const;
@@ -146,9 +146,11 @@ export class ProvisioningEventRecorder implements DirectoryListener {
     // This statement runs after the change's own writes, so a target application saved before
     // it is seen here, and a resync started after it waits for this transaction.
     if (request.syncPlanSkipped && rows[0]?.sync_target) {
-      Object.assign(request, guessed, { writtenOutcome: undefined });
-      request.syncTargetAtAuth = undefined;
-      request.syncPlanSkipped = false;
+      Object.assign(request, guessed, {
+        writtenOutcome: undefined,
+        syncTargetAtAuth: undefined,
+        syncPlanSkipped: false,
+      });
       throw new StaleSyncTarget();
     }
   }

@@ -363,26 +363,24 @@ export class UserService {
    * would otherwise compare every property again when the transaction flushes.
    */
   private async insert(tx: EntityManager, user: User): Promise<void> {
-    try {
-      await tx.insert(User, user);
-    } catch (error) {
-      if (error instanceof UniqueConstraintViolationException) {
-        throw userNameTaken(user.userName);
-      }
-      throw error;
-    }
+    await reportDuplicateUserName(user.userName, () => tx.insert(User, user));
   }
 
   /** Flushes, reporting a concurrent duplicate userName as a uniqueness conflict. */
   private async flush(tx: EntityManager, userName: string): Promise<void> {
-    try {
-      await tx.flush();
-    } catch (error) {
-      if (error instanceof UniqueConstraintViolationException) {
-        throw userNameTaken(userName);
-      }
-      throw error;
+    await reportDuplicateUserName(userName, () => tx.flush());
+  }
+}
+
+/** Runs a write, and turns a violated userName unique index into a uniqueness conflict. */
+async function reportDuplicateUserName(userName: string, write: () => Promise<unknown>) {
+  try {
+    await write();
+  } catch (error) {
+    if (error instanceof UniqueConstraintViolationException) {
+      throw userNameTaken(userName);
     }
+    throw error;
   }
 }
 

@@ -85,7 +85,7 @@ describe('TokenAuthenticator.check', () => {
     });
   });
 
-  it('reads the SCIM target application with the token', async () => {
+  it('returns the SCIM target application', async () => {
     const { secret } = await createToken('SCIM');
     const organizationId = server.bootstrap.organizationId;
     const applicationId = newId();
